@@ -1,0 +1,128 @@
+// Tensor+Arithmetic.swift — + − × ÷, negation and powers, elementwise with NumPy broadcasting.
+//
+// Broadcasting in the forward pass (a [3] vector added to every row of a [2, 3] matrix) means
+// summing in the backward pass: the vector was used twice, so its gradient is the sum of
+// the two rows' gradients. `summed(toShape:)` does that, and `broadcasted(to:)` is its mirror.
+
+import Foundation
+
+extension Tensor {
+  /// Applies `f` to matching elements of `a` and `b` after broadcasting them to one shape.
+  static func zipBroadcast(
+    _ operation: String, _ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double
+  ) -> (shape: [Int], scalars: [Double]) {
+    if a.shape == b.shape { return (a.shape, zip(a.scalars, b.scalars).map(f)) }
+    let shape = Shape.broadcast(a.shape, b.shape, operation: operation)
+    if b.count == 1, shape == a.shape { return (shape, a.scalars.map { f($0, b.scalars[0]) }) }
+    if a.count == 1, shape == b.shape { return (shape, b.scalars.map { f(a.scalars[0], $0) }) }
+    let (aStrides, bStrides) = (Shape.broadcastStrides(a.shape, to: shape), Shape.broadcastStrides(b.shape, to: shape))
+    var values = [Double](repeating: 0, count: shape.reduce(1, *))
+    a.scalars.withUnsafeBufferPointer { av in
+      b.scalars.withUnsafeBufferPointer { bv in
+        Shape.forEachOffset(shape, aStrides, bStrides) { i, ia, ib in values[i] = f(av[ia], bv[ib]) }
+      }
+    }
+    return (shape, values)
+  }
+
+  /// The values repeated along broadcast axes to fill `shape`.
+  ///
+  /// Backward: the gradient is summed back over the repeated axes.
+  public func broadcasted(to target: [Int]) -> Tensor {
+    if shape == target { return self }
+    if !Shape.canBroadcast(shape, to: target) {
+      fail("broadcasted(to:): shape \(shape) cannot be broadcast to \(target)")
+    }
+    var values = [Double](repeating: 0, count: target.reduce(1, *))
+    let strides = Shape.broadcastStrides(shape, to: target)
+    scalars.withUnsafeBufferPointer { x in
+      Shape.forEachOffset(target, strides, strides) { i, offset, _ in values[i] = x[offset] }
+    }
+    let source = shape
+    return Tensor.result(of: "broadcast", shape: target, scalars: values, inputs: [self]) { _, g in
+      [g.summed(toShape: source)]
+    }
+  }
+
+  /// The sum over the axes along which `shape` would be broadcast to this tensor's shape:
+  /// the adjoint of ``broadcasted(to:)``.
+  ///
+  /// Backward: the gradient is broadcast back to this tensor's shape.
+  public func summed(toShape target: [Int]) -> Tensor {
+    if shape == target { return self }
+    if !Shape.canBroadcast(target, to: shape) {
+      fail("summed(toShape:): shape \(target) does not broadcast to \(shape)")
+    }
+    var values = [Double](repeating: 0, count: target.reduce(1, *))
+    let strides = Shape.broadcastStrides(target, to: shape)
+    scalars.withUnsafeBufferPointer { x in
+      Shape.forEachOffset(shape, strides, strides) { i, offset, _ in values[offset] += x[i] }
+    }
+    let source = shape
+    return Tensor.result(of: "sumToShape", shape: target, scalars: values, inputs: [self]) { _, g in
+      [g.broadcasted(to: source)]
+    }
+  }
+
+  /// Elementwise sum. ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1.
+  public static func + (a: Tensor, b: Tensor) -> Tensor {
+    let (shape, values) = zipBroadcast("add", a, b, +)
+    return result(of: "add", shape: shape, scalars: values, inputs: [a, b]) { _, g in
+      [g.summed(toShape: a.shape), g.summed(toShape: b.shape)]
+    }
+  }
+
+  /// Elementwise difference. ∂(a − b)/∂a = 1, ∂(a − b)/∂b = −1.
+  public static func - (a: Tensor, b: Tensor) -> Tensor {
+    let (shape, values) = zipBroadcast("subtract", a, b, -)
+    return result(of: "subtract", shape: shape, scalars: values, inputs: [a, b]) { _, g in
+      [g.summed(toShape: a.shape), (-g).summed(toShape: b.shape)]
+    }
+  }
+
+  /// Elementwise product. ∂(a·b)/∂a = b, ∂(a·b)/∂b = a.
+  public static func * (a: Tensor, b: Tensor) -> Tensor {
+    let (shape, values) = zipBroadcast("multiply", a, b, *)
+    return result(of: "multiply", shape: shape, scalars: values, inputs: [a, b]) { _, g in
+      [(g * b).summed(toShape: a.shape), (g * a).summed(toShape: b.shape)]
+    }
+  }
+
+  /// Elementwise quotient. ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b² = −(a/b)/b.
+  public static func / (a: Tensor, b: Tensor) -> Tensor {
+    let (shape, values) = zipBroadcast("divide", a, b, /)
+    return result(of: "divide", shape: shape, scalars: values, inputs: [a, b]) { y, g in
+      [(g / b).summed(toShape: a.shape), (-g * y / b).summed(toShape: b.shape)]
+    }
+  }
+
+  /// Negation. ∂(−x)/∂x = −1.
+  public static prefix func - (x: Tensor) -> Tensor {
+    result(of: "negate", shape: x.shape, scalars: x.scalars.map { -$0 }, inputs: [x]) { _, g in [-g] }
+  }
+
+  /// Elementwise power with a constant exponent. d/dx xᵖ = p·xᵖ⁻¹.
+  public func pow(_ exponent: Double) -> Tensor {
+    let values = scalars.map { Double.power($0, exponent) }
+    return Tensor.result(of: "pow", shape: shape, scalars: values, inputs: [self]) { _, g in
+      [g * exponent * self.pow(exponent - 1)]
+    }
+  }
+
+  // Tensor ⊕ Double and Double ⊕ Tensor: the number becomes a scalar tensor and broadcasts.
+  public static func + (a: Tensor, b: Double) -> Tensor { a + Tensor(b) }
+  public static func + (a: Double, b: Tensor) -> Tensor { Tensor(a) + b }
+  public static func - (a: Tensor, b: Double) -> Tensor { a - Tensor(b) }
+  public static func - (a: Double, b: Tensor) -> Tensor { Tensor(a) - b }
+  public static func * (a: Tensor, b: Double) -> Tensor { a * Tensor(b) }
+  public static func * (a: Double, b: Tensor) -> Tensor { Tensor(a) * b }
+  public static func / (a: Tensor, b: Double) -> Tensor { a / Tensor(b) }
+  public static func / (a: Double, b: Tensor) -> Tensor { Tensor(a) / b }
+}
+
+extension Double {
+  /// The C library's `pow`, reachable inside `Tensor`, whose own `pow` hides it.
+  static func power(_ base: Double, _ exponent: Double) -> Double {
+    pow(base, exponent)
+  }
+}

@@ -1,0 +1,54 @@
+// Tensor+Math.swift — elementwise exp, log, sqrt, abs and the normal CDF.
+//
+// Each backward rule is written with tensor operations (not with the raw numbers), so that
+// the rule itself can be differentiated for second derivatives.
+
+import Foundation
+
+extension Tensor {
+  /// Applies `f` to every element; the result remembers `backward` for the chain rule.
+  func map(
+    _ operation: String, _ f: (Double) -> Double,
+    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
+  ) -> Tensor {
+    Tensor.result(of: operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { y, g in
+      [backward(self, y, g)]
+    }
+  }
+
+  /// eˣ elementwise. d/dx eˣ = eˣ, the output itself.
+  public func exp() -> Tensor {
+    map("exp", Foundation.exp) { _, y, g in g * y }
+  }
+
+  /// Natural logarithm elementwise. d/dx ln x = 1/x.
+  public func log() -> Tensor {
+    map("log", Foundation.log) { x, _, g in g / x }
+  }
+
+  /// Square root elementwise. d/dx √x = 1/(2√x).
+  public func sqrt() -> Tensor {
+    map("sqrt", Foundation.sqrt) { _, y, g in g * 0.5 / y }
+  }
+
+  /// |x| elementwise. d/dx |x| = sign(x), taken as 0 at 0.
+  public func abs() -> Tensor {
+    map("abs", Swift.abs) { x, _, g in g * x.sign() }
+  }
+
+  /// −1, 0 or 1 elementwise. Piecewise constant, so no gradient flows through it.
+  public func sign() -> Tensor {
+    Tensor(shape: shape, scalars: scalars.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) })
+  }
+
+  /// Φ(x), the standard normal cumulative distribution, elementwise.
+  ///
+  /// ```
+  /// Φ(x) = ½ (1 + erf(x/√2))      Φ'(x) = φ(x) = e^(−x²/2) / √(2π)
+  /// ```
+  public func normalCDF() -> Tensor {
+    map("normalCDF", { 0.5 * (1 + erf($0 / 2.0.squareRoot())) }) { x, _, g in
+      g * (-0.5 * x * x).exp() / (2 * Double.pi).squareRoot()
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Tensor+Softmax.swift — softmax and log-softmax along an axis, stable for large inputs.
+
+import Foundation
+
+extension Tensor {
+  /// softmax(x)ⱼ = exp(xⱼ) / Σₖ exp(xₖ) along `axis`.
+  ///
+  /// The Jacobian is ∂yⱼ/∂xᵢ = yⱼ(δᵢⱼ − yᵢ), so the backward rule is
+  /// ```
+  /// ∂L/∂xᵢ = yᵢ (gᵢ − Σⱼ gⱼ yⱼ)
+  /// ```
+  /// Computed as exp(xⱼ − max x) / Σₖ exp(xₖ − max x): the same value (the factor e^−max
+  /// cancels), but no exponent is positive, so nothing overflows at inputs of 1e4.
+  public func softmax(axis: Int) -> Tensor {
+    let axis = Shape.axis(axis, rank: rank, operation: "softmax(axis:)", shape: shape)
+    let y = logSoftmaxValues(axis: axis).map(Foundation.exp)
+    return Tensor.result(of: "softmax(axis: \(axis))", shape: shape, scalars: y, inputs: [self]) { y, g in
+      [y * (g - (g * y).sum(axis: axis, keepingAxis: true))]
+    }
+  }
+
+  /// log softmax(x)ⱼ = xⱼ − log Σₖ exp(xₖ) along `axis`.
+  ///
+  /// ```
+  /// ∂L/∂xᵢ = gᵢ − softmax(x)ᵢ Σⱼ gⱼ
+  /// ```
+  /// Never takes the log of a softmax that may have rounded to 0: it subtracts the stable
+  /// log-sum-exp instead, so it stays finite where `softmax(axis:).log()` gives −∞.
+  public func logSoftmax(axis: Int) -> Tensor {
+    let axis = Shape.axis(axis, rank: rank, operation: "logSoftmax(axis:)", shape: shape)
+    return Tensor.result(
+      of: "logSoftmax(axis: \(axis))", shape: shape, scalars: logSoftmaxValues(axis: axis), inputs: [self]
+    ) { y, g in
+      [g - y.exp() * g.sum(axis: axis, keepingAxis: true)]
+    }
+  }
+
+  /// The values xⱼ − max x − log Σₖ exp(xₖ − max x) along `axis` (a normalized axis).
+  private func logSoftmaxValues(axis: Int) -> [Double] {
+    let (outer, size, inner) = Shape.split(shape, at: axis)
+    var values = scalars
+    for o in 0..<outer {
+      for i in 0..<inner {
+        let slots = (0..<size).map { o * size * inner + $0 * inner + i }
+        let m = slots.map { scalars[$0] }.max() ?? 0
+        let lse = m + Foundation.log(slots.reduce(0) { $0 + Foundation.exp(scalars[$1] - m) })
+        for slot in slots { values[slot] = scalars[slot] - lse }
+      }
+    }
+    return values
+  }
+}

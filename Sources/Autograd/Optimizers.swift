@@ -1,0 +1,97 @@
+// Optimizers.swift — gradient descent and its two most used refinements, momentum and Adam.
+//
+// Each step reads p.grad and updates p.scalars in place; no graph is recorded.
+
+/// Something that updates parameters from their gradients.
+public protocol Optimizer: AnyObject {
+  /// The tensors it updates.
+  var parameters: [Tensor] { get }
+  /// One update of every parameter that has a gradient.
+  func step()
+}
+
+extension Optimizer {
+  /// Clears every parameter's gradient, since gradients accumulate across backward passes.
+  public func zeroGradients() {
+    for p in parameters { p.grad = nil }
+  }
+}
+
+/// Stochastic gradient descent, with optional momentum (PyTorch's form).
+///
+/// ```
+/// v ← μ·v + ∂L/∂p        p ← p − η·v          (μ = 0: plain p ← p − η·∂L/∂p)
+/// ```
+public final class SGD: Optimizer {
+  public let parameters: [Tensor]
+  /// The learning rate η.
+  public var learningRate: Double
+  /// The momentum μ (0 for none).
+  public let momentum: Double
+  private var velocity: [[Double]]
+
+  public init(parameters: [Tensor], learningRate: Double, momentum: Double = 0) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.momentum = momentum
+    velocity = parameters.map { [Double](repeating: 0, count: $0.count) }
+  }
+
+  public func step() {
+    for (index, p) in parameters.enumerated() {
+      guard let g = p.grad?.scalars else { continue }
+      for i in g.indices {
+        velocity[index][i] = momentum * velocity[index][i] + g[i]
+        p.scalars[i] -= learningRate * velocity[index][i]
+      }
+    }
+  }
+}
+
+/// Adam: momentum on the gradient and a per-parameter step size from its running square.
+///
+/// ```
+/// m ← β₁m + (1 − β₁)g       s ← β₂s + (1 − β₂)g²
+/// m̂ = m / (1 − β₁ᵗ)          ŝ = s / (1 − β₂ᵗ)           (bias correction: m, s start at 0)
+/// p ← p − η · m̂ / (√ŝ + ε)
+/// ```
+public final class Adam: Optimizer {
+  public let parameters: [Tensor]
+  /// The learning rate η.
+  public var learningRate: Double
+  public let beta1: Double
+  public let beta2: Double
+  public let epsilon: Double
+  private var m: [[Double]]
+  private var s: [[Double]]
+  private var t = 0
+
+  public init(
+    parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+    epsilon: Double = 1e-8
+  ) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    m = parameters.map { [Double](repeating: 0, count: $0.count) }
+    s = m
+  }
+
+  public func step() {
+    t += 1
+    let correction1 = 1 - Double.power(beta1, Double(t))
+    let correction2 = 1 - Double.power(beta2, Double(t))
+    for (index, p) in parameters.enumerated() {
+      guard let g = p.grad?.scalars else { continue }
+      for i in g.indices {
+        m[index][i] = beta1 * m[index][i] + (1 - beta1) * g[i]
+        s[index][i] = beta2 * s[index][i] + (1 - beta2) * g[i] * g[i]
+        let mHat = m[index][i] / correction1
+        let sHat = s[index][i] / correction2
+        p.scalars[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+      }
+    }
+  }
+}
