@@ -1,0 +1,29 @@
+# NeuralNotebook — `make` builds everything and regenerates every chapter's output and
+# figures; `make test` runs the tests. `make help` lists the targets.
+
+SWIFT ?= swift
+CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
+
+.PHONY: all deps build chapters test clean help
+
+all: chapters ## Install what is missing, build, run every chapter (text outputs and figures)
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 20
+
+deps: ## Install the system packages (OpenBLAS, gnuplot-iostream, gnuplot) if missing
+	@./scripts/install-deps.sh
+
+build: deps ## Build the library and the chapters (release)
+	@$(SWIFT) build -c release -q
+
+chapters: build ## Run every chapter, refreshing its figures and the output blocks of its text
+	@for chapter in $(CHAPTERS); do \
+	  $(SWIFT) run -c release -q $$chapter --quiet >/dev/null || exit 1; \
+	done
+
+test: deps ## Run the whole test suite
+	@$(SWIFT) test
+
+clean: ## Remove build products
+	@rm -rf .build
