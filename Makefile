@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
 
-.PHONY: all deps build chapters test clean help
+.PHONY: all deps build chapters test format clean help
 
 all: chapters ## Install what is missing, build, run every chapter (text outputs and figures)
 
@@ -24,6 +24,9 @@ chapters: build ## Run every chapter, refreshing its figures and the output bloc
 
 test: deps ## Run the whole test suite
 	@$(SWIFT) test
+
+format: ## Format the Swift sources with swift-format (settings in .swift-format)
+	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests $(wildcard chapters)
 
 clean: ## Remove build products
 	@rm -rf .build

@@ -27,7 +27,8 @@ public func attention(query q: Tensor, key k: Tensor, value v: Tensor, mask: Ten
 {
   let d = q.shape.last ?? 0
   if q.rank < 2 || k.rank < 2 || v.rank < 2 || k.shape.last != d || k.shape[k.rank - 2] != v.shape[v.rank - 2] {
-    fail("attention: needs query [..., n, d], key [..., m, d], value [..., m, dv]; got \(q.shape), \(k.shape), \(v.shape)")
+    fail(
+      "attention: needs query [..., n, d], key [..., m, d], value [..., m, dv]; got \(q.shape), \(k.shape), \(v.shape)")
   }
   var scores = q.matmul(k.transposed())  // [..., n, m]
   if scaled { scores = scores / Double(d).squareRoot() }

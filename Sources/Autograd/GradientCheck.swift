@@ -34,7 +34,9 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
   public var description: String {
     var lines = inputs.map { input in
       let w = input.worstElement
-      let worst = input.analytic.isEmpty ? "no elements"
+      let worst =
+        input.analytic.isEmpty
+        ? "no elements"
         : "worst element \(w): analytic \(input.analytic[w]), numeric \(input.numeric[w])"
       return "input \(input.index) \(input.shape): max relative error \(input.maxRelativeError) (\(worst))"
     }

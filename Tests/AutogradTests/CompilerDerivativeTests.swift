@@ -37,7 +37,8 @@ let unaryRules: [UnaryRule] = [
   UnaryRule(name: "pow -0.5", points: positive, tensor: { $0.pow(-0.5) }, scalar: { pow($0, -0.5) }),
   UnaryRule(name: "abs", points: everywhere, tensor: { $0.abs() }, scalar: { $0 < 0 ? -$0 : $0 }),
   UnaryRule(name: "relu", points: everywhere + [0], tensor: { $0.relu() }, scalar: { $0 > 0 ? $0 : 0 }),
-  UnaryRule(name: "leakyRelu", points: everywhere, tensor: { $0.leakyRelu(slope: 0.2) }, scalar: { $0 > 0 ? $0 : 0.2 * $0 }),
+  UnaryRule(
+    name: "leakyRelu", points: everywhere, tensor: { $0.leakyRelu(slope: 0.2) }, scalar: { $0 > 0 ? $0 : 0.2 * $0 }),
   UnaryRule(name: "sigmoid", points: everywhere, tensor: { $0.sigmoid() }, scalar: { 1 / (1 + exp(-$0)) }),
   UnaryRule(name: "tanh", points: everywhere, tensor: { $0.tanh() }, scalar: { tanh($0) }),
   UnaryRule(name: "softplus", points: everywhere, tensor: { $0.softplus() }, scalar: { log(1 + exp($0)) }),
@@ -47,7 +48,9 @@ let unaryRules: [UnaryRule] = [
   UnaryRule(
     name: "clamped", points: everywhere, tensor: { $0.clamped(min: -1, max: 2) },
     scalar: { $0 < -1 ? -1 : ($0 > 2 ? 2 : $0) }),
-  UnaryRule(name: "add, multiply, divide by constants", points: everywhere, tensor: { (3 * $0 + 1) / 4 - 2 }, scalar: { (3 * $0 + 1) / 4 - 2 }),
+  UnaryRule(
+    name: "add, multiply, divide by constants", points: everywhere, tensor: { (3 * $0 + 1) / 4 - 2 },
+    scalar: { (3 * $0 + 1) / 4 - 2 }),
 ]
 
 /// A binary tensor operation and the same function of two Doubles.
@@ -63,7 +66,9 @@ let binaryRules: [BinaryRule] = [
   BinaryRule(name: "subtract", tensor: { $0 - $1 }, scalar: { $0 - $1 }),
   BinaryRule(name: "multiply", tensor: { $0 * $1 }, scalar: { $0 * $1 }),
   BinaryRule(name: "divide", tensor: { $0 / $1 }, scalar: { $0 / $1 }),
-  BinaryRule(name: "a·tanh(b) + exp(a/b)", tensor: { $0 * $1.tanh() + ($0 / $1).exp() }, scalar: { $0 * tanh($1) + exp($0 / $1) }),
+  BinaryRule(
+    name: "a·tanh(b) + exp(a/b)", tensor: { $0 * $1.tanh() + ($0 / $1).exp() }, scalar: { $0 * tanh($1) + exp($0 / $1) }
+  ),
 ]
 
 @Suite("Elementwise rules match Swift's compiler differentiation")

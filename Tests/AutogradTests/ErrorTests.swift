@@ -13,52 +13,73 @@ func standardError(_ result: ExitTest.Result?) -> String {
 @Suite("Misuse gives a clear message")
 struct ErrorTests {
   @Test func broadcastMismatch() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.ones([2, 3]) + Tensor.ones([4]) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.ones([2, 3]) + Tensor.ones([4])
+      })
     #expect(text.contains("add: shapes [2, 3] and [4] cannot be broadcast"))
   }
 
   @Test func matmulInnerDimensions() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.ones([2, 3]).matmul(Tensor.ones([4, 5])) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.ones([2, 3]).matmul(Tensor.ones([4, 5]))
+      })
     #expect(text.contains("matmul: inner dimensions differ, [2, 3] · [4, 5]"))
   }
 
   @Test func itemOnNonScalar() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor([1.0, 2.0]).item })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor([1.0, 2.0]).item })
     #expect(text.contains("item: needs a one-element tensor, got shape [2]"))
   }
 
   @Test func backwardOnNonScalar() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      let x = Tensor([1.0, 2.0], requiresGrad: true)
-      (x * 2).backward()
-    })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        let x = Tensor([1.0, 2.0], requiresGrad: true)
+        (x * 2).backward()
+      })
     #expect(text.contains("backward: needs a one-element tensor (a loss), got shape [2]"))
   }
 
   @Test func badAxis() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.ones([2, 3]).sum(axis: 2) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.ones([2, 3]).sum(axis: 2)
+      })
     #expect(text.contains("sum(axis:): axis 2 is out of range for shape [2, 3]"))
   }
 
   @Test func badReshape() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.ones([2, 3]).reshaped([4, 2]) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.ones([2, 3]).reshaped([4, 2])
+      })
     #expect(text.contains("reshaped: cannot reshape [2, 3] (6 values) to [4, 2]"))
   }
 
   @Test func lossShapes() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = meanSquaredError(predicted: Tensor.ones([4, 1]), expected: Tensor.ones([4]))
-    })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = meanSquaredError(predicted: Tensor.ones([4, 1]), expected: Tensor.ones([4]))
+      })
     #expect(text.contains("meanSquaredError: shapes [4, 1] and [4] differ"))
   }
 
   @Test func shapeAndScalarsDisagree() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor(shape: [2, 2], scalars: [1, 2, 3]) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor(shape: [2, 2], scalars: [1, 2, 3])
+      })
     #expect(text.contains("shape [2, 2] holds 4 values, but 3 were given"))
   }
 
   @Test func labelOutOfRange() async {
-    let text = standardError(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = softmaxCrossEntropy(logits: Tensor.zeros([2, 3]), labels: [0, 3]) })
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = softmaxCrossEntropy(logits: Tensor.zeros([2, 3]), labels: [0, 3])
+      })
     #expect(text.contains("label 3 is out of range for 3 classes"))
   }
 }

@@ -34,17 +34,26 @@ let secondDerivativeCases: [SecondDerivativeCase] = [
     exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() * (2 - $0 * $0)
   },
   // sigmoid cross-entropy in the logit z with label t = 1: L = softplus(z) − z, L'' = σ(1 − σ)
-  SecondDerivativeCase(name: "sigmoidCrossEntropy (composite loss)", points: [-2, 0, 1.3], f: {
-    sigmoidCrossEntropy(logits: $0, labels: Tensor(1))
-  }) { sigmoid($0) * (1 - sigmoid($0)) },
+  SecondDerivativeCase(
+    name: "sigmoidCrossEntropy (composite loss)", points: [-2, 0, 1.3],
+    f: {
+      sigmoidCrossEntropy(logits: $0, labels: Tensor(1))
+    }
+  ) { sigmoid($0) * (1 - sigmoid($0)) },
   // MSE of a one-weight model w·x against y, x = 3: L = (3w − 1)², L'' = 18
-  SecondDerivativeCase(name: "meanSquaredError of 3w (composite loss)", points: [-1, 0.5, 2], f: {
-    meanSquaredError(predicted: $0 * 3, expected: Tensor(1))
-  }) { _ in 18 },
+  SecondDerivativeCase(
+    name: "meanSquaredError of 3w (composite loss)", points: [-1, 0.5, 2],
+    f: {
+      meanSquaredError(predicted: $0 * 3, expected: Tensor(1))
+    }
+  ) { _ in 18 },
   // log softmax of [x, 0] at index 0: −softplus(−x), second derivative −σ(x)(1 − σ(x))
-  SecondDerivativeCase(name: "logSoftmax", points: [-1, 0.2, 3], f: {
-    Tensor.concatenated([$0.reshaped([1]), Tensor([0])], axis: 0).logSoftmax(axis: 0).sliced(axis: 0, 0..<1).sum()
-  }) { -sigmoid($0) * (1 - sigmoid($0)) },
+  SecondDerivativeCase(
+    name: "logSoftmax", points: [-1, 0.2, 3],
+    f: {
+      Tensor.concatenated([$0.reshaped([1]), Tensor([0])], axis: 0).logSoftmax(axis: 0).sliced(axis: 0, 0..<1).sum()
+    }
+  ) { -sigmoid($0) * (1 - sigmoid($0)) },
 ]
 
 @Suite("Second derivatives")

@@ -87,7 +87,9 @@ extension Tensor {
         for (input, inputGradient) in zip(node.inputs, rule(node, gradient)) {
           guard input.requiresGrad, let inputGradient else { continue }
           if inputGradient.shape != input.shape {
-            fail("backward of \(node.operation): gradient shape \(inputGradient.shape) does not match input shape \(input.shape)")
+            fail(
+              "backward of \(node.operation): gradient shape \(inputGradient.shape) does not match input shape \(input.shape)"
+            )
           }
           let key = ObjectIdentifier(input)
           upstream[key] = upstream[key].map { $0 + inputGradient } ?? inputGradient

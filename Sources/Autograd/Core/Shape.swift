@@ -23,7 +23,8 @@ enum Shape {
     return (0..<rank).map { axis in
       if a1[axis] == b1[axis] || b1[axis] == 1 { return a1[axis] }
       if a1[axis] == 1 { return b1[axis] }
-      fail("\(operation): shapes \(a) and \(b) cannot be broadcast together (axis \(axis) has \(a1[axis]) vs \(b1[axis]))")
+      fail(
+        "\(operation): shapes \(a) and \(b) cannot be broadcast together (axis \(axis) has \(a1[axis]) vs \(b1[axis]))")
     }
   }
 

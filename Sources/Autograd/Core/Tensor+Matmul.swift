@@ -30,18 +30,18 @@ extension Tensor {
     // With an empty side the product is all zeros (or empty); BLAS rejects zero leading sizes.
     if n > 0, m > 0, k > 0 {
       a.scalars.withUnsafeBufferPointer { av in
-      b.scalars.withUnsafeBufferPointer { bv in
-        values.withUnsafeMutableBufferPointer { cv in
-          Shape.forEachOffset(batch, aStrides, bStrides) { i, ia, ib in
-            // C[n×m] = 1·A[n×k]·B[k×m] + 0·C, all row-major.
-            cblas_dgemm(
-              CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k),
-              1, av.baseAddress! + ia * n * k, Int32(k), bv.baseAddress! + ib * k * m, Int32(m),
-              0, cv.baseAddress! + i * n * m, Int32(m))
+        b.scalars.withUnsafeBufferPointer { bv in
+          values.withUnsafeMutableBufferPointer { cv in
+            Shape.forEachOffset(batch, aStrides, bStrides) { i, ia, ib in
+              // C[n×m] = 1·A[n×k]·B[k×m] + 0·C, all row-major.
+              cblas_dgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k),
+                1, av.baseAddress! + ia * n * k, Int32(k), bv.baseAddress! + ib * k * m, Int32(m),
+                0, cv.baseAddress! + i * n * m, Int32(m))
+            }
           }
         }
       }
-    }
     }
     return Tensor.result(of: "matmul", shape: shape, scalars: values, inputs: [a, b]) { _, g in
       [g.matmul(b.transposed()).summed(toShape: a.shape), a.transposed().matmul(g).summed(toShape: b.shape)]

@@ -8,7 +8,8 @@ import Foundation
 extension Tensor {
   /// Combines the values along `axis` with `reduce`, which receives one strided slice at a time.
   func reduce(
-    along axis: Int, _ reduce: (_ slice: UnsafeBufferPointer<Double>, _ start: Int, _ stride: Int, _ size: Int) -> Double
+    along axis: Int,
+    _ reduce: (_ slice: UnsafeBufferPointer<Double>, _ start: Int, _ stride: Int, _ size: Int) -> Double
   ) -> [Double] {
     let (outer, size, inner) = Shape.split(shape, at: axis)
     var values = [Double](repeating: 0, count: outer * inner)

@@ -82,7 +82,8 @@ extension Tensor {
   public static func concatenated(_ tensors: [Tensor], axis: Int) -> Tensor {
     guard let first = tensors.first else { fail("concatenated: needs at least one tensor") }
     let a = Shape.axis(axis, rank: first.rank, operation: "concatenated", shape: first.shape)
-    for t in tensors where t.rank != first.rank || t.shape.indices.contains(where: { $0 != a && t.shape[$0] != first.shape[$0] }) {
+    for t in tensors
+    where t.rank != first.rank || t.shape.indices.contains(where: { $0 != a && t.shape[$0] != first.shape[$0] }) {
       fail("concatenated: shapes \(first.shape) and \(t.shape) differ outside axis \(axis)")
     }
     var newShape = first.shape
