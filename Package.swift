@@ -2,10 +2,28 @@
 // NeuralNotebook: the mathematics of neural networks, computed step by step.
 import PackageDescription
 
+/// The chapters, each an executable named after its folder in `chapters/`.
+let chapters = [
+  "00-tour"
+]
+
+/// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.
+func chapterTarget(_ name: String) -> Target {
+  .executableTarget(
+    name: name,
+    dependencies: ["Autograd", "Notebook", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+    path: "chapters/\(name)",
+    exclude: ["README.md"]
+  )
+}
+
 let package = Package(
   name: "NeuralNotebook",
   products: [
     .library(name: "Autograd", targets: ["Autograd"])
+  ] + chapters.map { .executable(name: $0, targets: [$0]) },
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     // OpenBLAS's C interface, found through pkg-config (Debian: libopenblas-dev).
@@ -16,6 +34,23 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     .target(name: "Autograd", dependencies: ["COpenBLAS"]),
+
+    // gnuplot-iostream (a C++ header over Boost.Iostreams) behind a C function.
+    .target(
+      name: "CGnuplot",
+      linkerSettings: [
+        .linkedLibrary("boost_iostreams"), .linkedLibrary("boost_system"), .linkedLibrary("boost_filesystem"),
+      ]
+    ),
+    // Figures: data, gnuplot scripts, rendering.
+    .target(name: "Plot", dependencies: ["CGnuplot"]),
+    // The notebook voice: terminal cells, the chapter command line, JSON, literate text.
+    .target(
+      name: "Notebook",
+      dependencies: ["Autograd", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
     .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
-  ]
+  ] + chapters.map(chapterTarget),
+  cxxLanguageStandard: .cxx17
 )

@@ -1,0 +1,118 @@
+// ChapterCommand.swift — the command line every chapter shares, on swift-argument-parser.
+
+import ArgumentParser
+import Foundation
+import Plot
+
+/// The flags every chapter accepts.
+public struct ChapterOptions: ParsableArguments {
+  @Flag(help: "Print one JSON object (chapter, results, source_checks) and nothing else.")
+  public var json = false
+
+  @Flag(name: .customLong("no-plot"), help: "Do not run gnuplot; still write each figure's data and script.")
+  public var noPlot = false
+
+  @Option(help: "Seed for the random numbers (default: the chapter's own, which the text shows).")
+  public var seed: UInt64?
+
+  @Option(name: .customLong("figures-dir"), help: "Where figures go (default: figures/CHAPTER).")
+  public var figuresDir: String?
+
+  @Flag(help: "Print nothing but errors and warnings.")
+  public var quiet = false
+
+  @Flag(name: .customLong("update-text"), help: "Rewrite the output blocks of the chapter's text from this run.")
+  public var updateText = false
+
+  @Flag(name: .customLong("check-text"), help: "Fail if the chapter's text shows output other than this run's.")
+  public var checkText = false
+
+  @Option(name: .customLong("text"), help: "The chapter's text (default: chapters/CHAPTER/README.md).")
+  public var textPath: String?
+
+  public init() {}
+
+  public func validate() throws {
+    if json && quiet { throw ValidationError("--json and --quiet cannot be combined: --json already prints only JSON.") }
+    if updateText && checkText { throw ValidationError("Choose one of --update-text and --check-text.") }
+  }
+}
+
+/// A chapter program: declares its name and default seed, and writes its lesson to a ``Notebook``.
+///
+/// ```swift
+/// @main
+/// struct Tour: ChapterCommand {
+///   static let configuration = CommandConfiguration(commandName: "00-tour", abstract: "A tour.")
+///   static let defaultSeed: UInt64 = 0
+///   @OptionGroup var options: ChapterOptions
+///   func lesson(_ notebook: Notebook) throws { … }
+/// }
+/// ```
+public protocol ChapterCommand: ParsableCommand {
+  /// The seed the chapter's text was produced with.
+  static var defaultSeed: UInt64 { get }
+  var options: ChapterOptions { get }
+  /// The chapter itself, top to bottom.
+  func lesson(_ notebook: Notebook) throws
+}
+
+extension ChapterCommand {
+  /// The chapter's folder name: its command name.
+  public static var chapterName: String { configuration.commandName ?? String(describing: Self.self) }
+
+  public func validate() throws {
+    if (options.updateText || options.checkText), let seed = options.seed, seed != Self.defaultSeed {
+      throw ValidationError("The text shows the run with seed \(Self.defaultSeed); --update-text and --check-text need that seed.")
+    }
+  }
+
+  public mutating func run() throws {
+    let name = Self.chapterName
+    let mode: OutputMode = options.json ? .json : ((options.quiet || options.updateText || options.checkText) ? .quiet : .terminal)
+    let notebook = Notebook(
+      chapter: name, seed: options.seed ?? Self.defaultSeed, mode: mode,
+      figuresDirectory: options.figuresDir ?? "figures/\(name)", renderFigures: !options.noPlot)
+    try lesson(notebook)
+    if options.json { print(notebook.json.serialized()) }
+    let textPath = options.textPath ?? "chapters/\(name)/README.md"
+    if options.updateText { try updateText(at: textPath, from: notebook) }
+    if options.checkText { try checkText(at: textPath, against: notebook) }
+  }
+
+  private func readText(_ path: String) throws -> String {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw ValidationError("Cannot read the chapter's text at \(path); run from the repository root or pass --text PATH.")
+    }
+    return text
+  }
+
+  private func updateText(at path: String, from notebook: Notebook) throws {
+    let text = try readText(path)
+    do {
+      let refreshed = try LiterateText.refreshed(text, outputs: notebook.outputBlocks)
+      if refreshed != text { try refreshed.write(toFile: path, atomically: true, encoding: .utf8) }
+    } catch let error as LiterateText.MarkerError {
+      throw ValidationError("\(path): \(error)")
+    }
+  }
+
+  private func checkText(at path: String, against notebook: Notebook) throws {
+    let text = try readText(path)
+    var problems: [String]
+    do {
+      problems = try LiterateText.mismatches(in: text, outputs: notebook.outputBlocks)
+    } catch let error as LiterateText.MarkerError {
+      problems = ["\(error)"]
+    }
+    let written = Set(notebook.figures.map { ($0.name) })
+    for link in LiterateText.imageLinks(in: text) where link.contains("figures/\(Self.chapterName)/") {
+      let figure = ((link as NSString).lastPathComponent as NSString).deletingPathExtension
+      if !written.contains(figure) { problems.append("the text shows figure '\(link)', which the program does not draw") }
+    }
+    if !problems.isEmpty {
+      writeToStandardError("\(path) and the program disagree:\n" + problems.joined(separator: "\n") + "\nRun `make` to refresh the text.\n")
+      throw ExitCode.failure
+    }
+  }
+}

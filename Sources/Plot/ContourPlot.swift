@@ -1,0 +1,80 @@
+// ContourPlot.swift — a loss surface seen from above, with the paths optimizers took across it.
+
+import Foundation
+
+/// A coloured 2-D loss surface with contour lines and labelled paths drawn over it.
+public struct ContourPlot: Figure {
+  /// A labelled path of (x, y) points, e.g. the parameters after each gradient-descent step.
+  public struct Path: Sendable {
+    public var label: String
+    public var points: [(x: Double, y: Double)]
+    public init(_ label: String, points: [(x: Double, y: Double)]) {
+      self.label = label
+      self.points = points
+    }
+  }
+
+  public var name: String
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var surface: Grid
+  public var paths: [Path]
+  /// Colour by log(z): for losses whose valley is orders of magnitude below its walls.
+  public var logColor: Bool
+  /// How many contour lines.
+  public var levelCount: Int
+  public var size: (width: Int, height: Int)
+
+  public init(
+    name: String, title: String, xLabel: String, yLabel: String, surface: Grid, paths: [Path] = [],
+    logColor: Bool = false, levelCount: Int = 14, size: (width: Int, height: Int) = (900, 720)
+  ) {
+    self.name = name
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.surface = surface
+    self.paths = paths
+    self.logColor = logColor
+    self.levelCount = levelCount
+    self.size = size
+  }
+
+  /// Contour levels evenly spaced in z, or in log z when colouring by log (where they would
+  /// otherwise all crowd the steep walls).
+  var levels: [Double] {
+    let range = surface.zRange
+    let n = Double(levelCount + 1)
+    if logColor, range.lowerBound > 0 {
+      let (lo, hi) = (log10(range.lowerBound), log10(range.upperBound))
+      return (1...levelCount).map { pow(10, lo + (hi - lo) * Double($0) / n) }
+    }
+    return (1...levelCount).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / n }
+  }
+
+  public func data() -> String {
+    blocks(
+      [surface.dataBlock()]
+        + paths.map { p in block(p.points.map { [$0.x, $0.y] }, comment: p.label) })
+  }
+
+  public func settings() -> [String] {
+    mapViewSettings(grid: surface, xLabel: xLabel, yLabel: yLabel, levels: levels, colorLabel: "loss")
+      + [viridis] + (logColor ? ["set logscale cb"] : [])
+  }
+
+  public func plotCommand(dataFile: String) -> String {
+    var parts = [
+      "'\(dataFile)' index 0 using 1:2:3 with pm3d notitle",
+      "'' index 0 using 1:2:3 nosurface with lines lc rgb '#ffffff' lw 0.8 notitle",
+    ]
+    for (i, path) in paths.enumerated() {
+      let color = seriesColors[(i + 1) % seriesColors.count]
+      parts.append(
+        "'' index \(i + 1) using 1:2:(0) nocontours with linespoints lw 2 pt 7 ps 0.5 lc rgb '\(color)' title \(quoted(path.label))"
+      )
+    }
+    return "splot " + parts.joined(separator: ", \\\n      ")
+  }
+}

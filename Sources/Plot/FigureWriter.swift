@@ -1,0 +1,88 @@
+// FigureWriter.swift — writes a figure's data and script, then has gnuplot draw it.
+
+import CGnuplot
+import Foundation
+
+/// How a figure's picture came out.
+public enum RenderStatus: Equatable, Sendable {
+  /// gnuplot drew `NAME.png` and `NAME.svg`.
+  case rendered
+  /// Drawing was turned off (`--no-plot`); data and script were written.
+  case skipped
+  /// gnuplot is not installed; data and script were written.
+  case gnuplotMissing
+  /// gnuplot stopped at an error: its own message.
+  case failed(String)
+}
+
+/// The files of one figure and how rendering went.
+public struct FigureOutput: Sendable {
+  public let name: String
+  public let dataPath: String
+  public let scriptPath: String
+  public let pngPath: String
+  public let svgPath: String
+  public let status: RenderStatus
+}
+
+/// Writes figures into one folder (`figures/NN-topic/`): `NAME.dat`, `NAME.gp`, and, when
+/// gnuplot is there, `NAME.png` and `NAME.svg`.
+public struct FigureWriter: Sendable {
+  /// The folder the figures go to.
+  public let directory: String
+  /// Whether to run gnuplot at all.
+  public let render: Bool
+  /// The gnuplot program found on `PATH`, or nil.
+  public let gnuplot: String?
+
+  /// - Parameters:
+  ///   - directory: created if missing.
+  ///   - render: false to write only data and scripts.
+  ///   - searchPath: where to look for gnuplot (the `PATH` environment variable by default).
+  public init(directory: String, render: Bool = true, searchPath: String? = nil) {
+    self.directory = directory
+    self.render = render
+    let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? ""
+    gnuplot = path.split(separator: ":").map { "\($0)/gnuplot" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+  }
+
+  /// How to get the pictures when gnuplot is missing: one line for the reader.
+  public var installHint: String {
+    "gnuplot was not found, so \(directory) has each figure's data (.dat) and script (.gp) but no pictures. "
+      + "Install it (apt-get install gnuplot-nox), then run `make` again or `cd \(directory) && gnuplot NAME.gp`."
+  }
+
+  /// Writes `NAME.dat` and `NAME.gp`, then renders them unless rendering is off or gnuplot is missing.
+  public func write(_ figure: some Figure) throws -> FigureOutput {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let base = (directory as NSString).appendingPathComponent(figure.name)
+    try figure.data().write(toFile: base + ".dat", atomically: true, encoding: .utf8)
+    try figure.script().write(toFile: base + ".gp", atomically: true, encoding: .utf8)
+    let status: RenderStatus
+    if !render {
+      status = .skipped
+    } else if let gnuplot {
+      status = Self.run(gnuplot: gnuplot, directory: directory, script: figure.name + ".gp")
+    } else {
+      status = .gnuplotMissing
+    }
+    return FigureOutput(
+      name: figure.name, dataPath: base + ".dat", scriptPath: base + ".gp", pngPath: base + ".png",
+      svgPath: base + ".svg", status: status)
+  }
+
+  /// Runs one script with gnuplot (through gnuplot-iostream) from `directory`.
+  static func run(gnuplot: String, directory: String, script: String) -> RenderStatus {
+    var message = [CChar](repeating: 0, count: 8192)
+    let status = nn_gnuplot_render(gnuplot, directory, script, &message, message.count)
+    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    switch status {
+    case NN_GNUPLOT_OK: return .rendered
+    case NN_GNUPLOT_SCRIPT_ERROR:
+      return .failed("gnuplot stopped in \((directory as NSString).appendingPathComponent(script)):\n\(text)")
+    default: return .failed("gnuplot could not run: \(text)")
+    }
+  }
+}

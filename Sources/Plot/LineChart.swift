@@ -1,0 +1,90 @@
+// LineChart.swift — lines of y against x: loss curves, train vs. validation, a function and its derivative.
+
+/// One or more labelled series of (x, y) points joined by lines.
+///
+/// ```swift
+/// LineChart(name: "loss", title: "Training loss", xLabel: "epoch", yLabel: "loss", logY: true,
+///           series: [.init("train", x: epochs, y: trainLoss), .init("validation", x: epochs, y: validLoss)])
+/// ```
+public struct LineChart: Figure {
+  /// One labelled line.
+  public struct Series: Sendable {
+    public var label: String
+    public var x: [Double]
+    public var y: [Double]
+    /// Draw markers at the points as well as the line.
+    public var points: Bool
+    /// Dashed instead of solid.
+    public var dashed: Bool
+
+    public init(_ label: String, x: [Double], y: [Double], points: Bool = false, dashed: Bool = false) {
+      precondition(x.count == y.count, "LineChart.Series \(label): \(x.count) x values but \(y.count) y values")
+      self.label = label
+      self.x = x
+      self.y = y
+      self.points = points
+      self.dashed = dashed
+    }
+  }
+
+  public var name: String
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var series: [Series]
+  /// A logarithmic y axis (for losses that fall over orders of magnitude).
+  public var logY: Bool
+  /// Draw the lines x = 0 and y = 0 (for function plots).
+  public var zeroAxes: Bool
+  public var size: (width: Int, height: Int)
+
+  public init(
+    name: String, title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
+    zeroAxes: Bool = false, size: (width: Int, height: Int) = (900, 560)
+  ) {
+    self.name = name
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.series = series
+    self.logY = logY
+    self.zeroAxes = zeroAxes
+    self.size = size
+  }
+
+  /// A function and its derivative sampled at `x`, on zero axes.
+  public static func function(
+    name: String, title: String, x: [Double], f: (Double) -> Double, derivative: (Double) -> Double,
+    functionLabel: String = "f(x)", derivativeLabel: String = "f′(x)", xLabel: String = "x"
+  ) -> LineChart {
+    LineChart(
+      name: name, title: title, xLabel: xLabel, yLabel: "",
+      series: [
+        Series(functionLabel, x: x, y: x.map(f)), Series(derivativeLabel, x: x, y: x.map(derivative), dashed: true),
+      ], zeroAxes: true)
+  }
+
+  public func data() -> String {
+    blocks(series.map { s in block(zip(s.x, s.y).map { [$0, $1] }, comment: s.label) })
+  }
+
+  public func settings() -> [String] {
+    var lines = [
+      "set xlabel \(quoted(xLabel))", "set ylabel \(quoted(yLabel))",
+      "set grid lc rgb '#dddddd'", "set key top center box opaque",
+    ]
+    if logY { lines.append("set logscale y") }
+    if zeroAxes { lines += ["set xzeroaxis lt 1 lc rgb '#888888'", "set yzeroaxis lt 1 lc rgb '#888888'"] }
+    return lines
+  }
+
+  public func plotCommand(dataFile: String) -> String {
+    let parts = series.enumerated().map { i, s in
+      let style = s.points ? "linespoints pt 7 ps 0.6" : "lines"
+      let dash = s.dashed ? " dt 2" : ""
+      let color = seriesColors[i % seriesColors.count]
+      return "'\(dataFile)' index \(i) using 1:2 with \(style) lw 2\(dash) lc rgb '\(color)' title \(quoted(s.label))"
+    }
+    return "plot " + parts.joined(separator: ", \\\n     ")
+  }
+}

@@ -1,0 +1,19 @@
+# loss-slice.gp — L(w) at b = b* and its derivative
+# Written by NeuralNotebook; the numbers are in loss-slice.dat beside this file.
+# Render again from this folder with:  gnuplot loss-slice.gp   (writes loss-slice.png and loss-slice.svg)
+set encoding utf8
+set title 'L(w) at b = b* and its derivative' font ',14'
+set xlabel 'w'
+set ylabel ''
+set grid lc rgb '#dddddd'
+set key top center box opaque
+set xzeroaxis lt 1 lc rgb '#888888'
+set yzeroaxis lt 1 lc rgb '#888888'
+set terminal pngcairo size 900,560 enhanced font 'Sans,12'
+set output 'loss-slice.png'
+plot 'loss-slice.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'L(w, b*)', \
+     'loss-slice.dat' index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'dL/dw'
+set terminal svg size 900,560 enhanced font 'Sans,12' background rgb 'white'
+set output 'loss-slice.svg'
+replot
+set output

@@ -1,0 +1,17 @@
+# loss.gp — Loss during gradient descent
+# Written by NeuralNotebook; the numbers are in loss.dat beside this file.
+# Render again from this folder with:  gnuplot loss.gp   (writes loss.png and loss.svg)
+set encoding utf8
+set title 'Loss during gradient descent' font ',14'
+set xlabel 'epoch'
+set ylabel 'L(w, b)'
+set grid lc rgb '#dddddd'
+set key top center box opaque
+set logscale y
+set terminal pngcairo size 900,560 enhanced font 'Sans,12'
+set output 'loss.png'
+plot 'loss.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'L = ½ Σ (ŷ − y)²'
+set terminal svg size 900,560 enhanced font 'Sans,12' background rgb 'white'
+set output 'loss.svg'
+replot
+set output
