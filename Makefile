@@ -17,9 +17,9 @@ deps: ## Install the system packages (OpenBLAS, gnuplot-iostream, gnuplot) if mi
 build: deps ## Build the library and the chapters (release)
 	@$(SWIFT) build -c release -q
 
-chapters: build ## Run every chapter, refreshing its figures and the output blocks of its text
+chapters: build ## Run every chapter: redraw its figures, refresh the output blocks of its text
 	@for chapter in $(CHAPTERS); do \
-	  $(SWIFT) run -c release -q $$chapter --quiet >/dev/null || exit 1; \
+	  .build/release/$$chapter --update-text || exit 1; \
 	done
 
 test: deps ## Run the whole test suite

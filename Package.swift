@@ -51,6 +51,9 @@ let package = Package(
     ),
 
     .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+    // Depends on the chapters so `swift test` builds the programs it runs.
+    .testTarget(
+      name: "NotebookTests", dependencies: ["Autograd", "Notebook", "Plot"] + chapters.map { .target(name: $0) }),
   ] + chapters.map(chapterTarget),
   cxxLanguageStandard: .cxx17
 )

@@ -1,9 +1,9 @@
 // Render.cpp — runs a figure's gnuplot script through gnuplot-iostream.
 //
-// gnuplot-iostream opens a pipe to gnuplot; we send `load 'SCRIPT'` and then a sentinel
-// `print`. gnuplot reading a pipe stops at the first error, so the sentinel reaches its
-// output only when the whole script ran; its error output is kept in a temporary file and
-// handed back to Swift verbatim.
+// gnuplot-iostream opens a pipe to gnuplot; we send `load 'SCRIPT'` and then print a sentinel
+// if gnuplot's error number is still 0. An error abandons the rest of the script (gnuplot then
+// reads on from the pipe), so the sentinel reaches its output only when the whole script ran;
+// its error output is kept in a temporary file and handed back to Swift verbatim.
 
 #include "CGnuplot.h"
 
@@ -75,7 +75,7 @@ extern "C" nn_gnuplot_status nn_gnuplot_render(const char *gnuplot, const char *
       Gnuplot gp(command);
       std::string name(script);
       gp << "load '" << name << "'\n";
-      gp << "set print '-'\nprint '" << sentinel << "'\n";
+      gp << "set print '-'\nif (GPVAL_ERRNO == 0) print '" << sentinel << "'\n";
     }  // the destructor closes the pipe and waits for gnuplot to exit
   } catch (const std::exception &error) {
     std::remove(out.c_str());

@@ -33,7 +33,9 @@ public struct ChapterOptions: ParsableArguments {
   public init() {}
 
   public func validate() throws {
-    if json && quiet { throw ValidationError("--json and --quiet cannot be combined: --json already prints only JSON.") }
+    if json && quiet {
+      throw ValidationError("--json and --quiet cannot be combined: --json already prints only JSON.")
+    }
     if updateText && checkText { throw ValidationError("Choose one of --update-text and --check-text.") }
   }
 }
@@ -63,13 +65,15 @@ extension ChapterCommand {
 
   public func validate() throws {
     if (options.updateText || options.checkText), let seed = options.seed, seed != Self.defaultSeed {
-      throw ValidationError("The text shows the run with seed \(Self.defaultSeed); --update-text and --check-text need that seed.")
+      throw ValidationError(
+        "The text shows the run with seed \(Self.defaultSeed); --update-text and --check-text need that seed.")
     }
   }
 
   public mutating func run() throws {
     let name = Self.chapterName
-    let mode: OutputMode = options.json ? .json : ((options.quiet || options.updateText || options.checkText) ? .quiet : .terminal)
+    let mode: OutputMode =
+      options.json ? .json : ((options.quiet || options.updateText || options.checkText) ? .quiet : .terminal)
     let notebook = Notebook(
       chapter: name, seed: options.seed ?? Self.defaultSeed, mode: mode,
       figuresDirectory: options.figuresDir ?? "figures/\(name)", renderFigures: !options.noPlot)
@@ -82,7 +86,8 @@ extension ChapterCommand {
 
   private func readText(_ path: String) throws -> String {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ValidationError("Cannot read the chapter's text at \(path); run from the repository root or pass --text PATH.")
+      throw ValidationError(
+        "Cannot read the chapter's text at \(path); run from the repository root or pass --text PATH.")
     }
     return text
   }
@@ -108,10 +113,14 @@ extension ChapterCommand {
     let written = Set(notebook.figures.map { ($0.name) })
     for link in LiterateText.imageLinks(in: text) where link.contains("figures/\(Self.chapterName)/") {
       let figure = ((link as NSString).lastPathComponent as NSString).deletingPathExtension
-      if !written.contains(figure) { problems.append("the text shows figure '\(link)', which the program does not draw") }
+      if !written.contains(figure) {
+        problems.append("the text shows figure '\(link)', which the program does not draw")
+      }
     }
     if !problems.isEmpty {
-      writeToStandardError("\(path) and the program disagree:\n" + problems.joined(separator: "\n") + "\nRun `make` to refresh the text.\n")
+      writeToStandardError(
+        "\(path) and the program disagree:\n" + problems.joined(separator: "\n") + "\nRun `make` to refresh the text.\n"
+      )
       throw ExitCode.failure
     }
   }

@@ -50,12 +50,15 @@ public enum LiterateText {
         }
         current = (id, i)
       } else if line == close {
-        guard let open = current else { throw MarkerError(line: i + 1, message: "'\(close)' without an opening marker") }
+        guard let open = current else {
+          throw MarkerError(line: i + 1, message: "'\(close)' without an opening marker")
+        }
         let inner = Array(lines[(open.open + 1)..<i])
         guard inner.first?.hasPrefix("```") == true, inner.count >= 2, inner.last == "```" else {
           throw MarkerError(line: open.open + 1, message: "output '\(open.id)' must hold one ``` fenced block")
         }
-        blocks.append(Block(id: open.id, content: inner.dropFirst().dropLast().joined(separator: "\n"), open: open.open, close: i))
+        blocks.append(
+          Block(id: open.id, content: inner.dropFirst().dropLast().joined(separator: "\n"), open: open.open, close: i))
         current = nil
       }
     }
@@ -71,7 +74,8 @@ public enum LiterateText {
       guard let output = outputs[block.id] else {
         throw MarkerError(line: block.open + 1, message: "the program has no cell '\(block.id)'")
       }
-      lines.replaceSubrange((block.open + 1)..<block.close, with: ["```text"] + output.components(separatedBy: "\n") + ["```"])
+      lines.replaceSubrange(
+        (block.open + 1)..<block.close, with: ["```text"] + output.components(separatedBy: "\n") + ["```"])
     }
     return lines.joined(separator: "\n")
   }
@@ -88,7 +92,8 @@ public enum LiterateText {
       let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
       let textLine = i < a.count ? a[i] : "(no line)"
       let programLine = i < b.count ? b[i] : "(no line)"
-      return "output '\(block.id)' (line \(block.open + 3 + i)) differs:\n  text:    \(textLine)\n  program: \(programLine)"
+      return
+        "output '\(block.id)' (line \(block.open + 3 + i)) differs:\n  text:    \(textLine)\n  program: \(programLine)"
     }
   }
 
@@ -96,6 +101,8 @@ public enum LiterateText {
   public static func imageLinks(in text: String) -> [String] {
     let pattern = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\(([^)\s]+)\)"#)
     let range = NSRange(text.startIndex..., in: text)
-    return pattern.matches(in: text, range: range).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+    return pattern.matches(in: text, range: range).compactMap {
+      Range($0.range(at: 1), in: text).map { String(text[$0]) }
+    }
   }
 }

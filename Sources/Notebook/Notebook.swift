@@ -124,7 +124,8 @@ public final class Notebook {
     if terminal.colors {
       let color = check.verdict == .agrees ? "32" : (check.verdict == .disagrees ? "31" : "33")
       lines[1] = lines[1].replacingOccurrences(
-        of: check.verdict.rawValue.uppercased(), with: terminal.styled(check.verdict.rawValue.uppercased(), "1;\(color)"))
+        of: check.verdict.rawValue.uppercased(),
+        with: terminal.styled(check.verdict.rawValue.uppercased(), "1;\(color)"))
     }
     cells[index].lines += check.lines
     for line in lines { show(line) }
@@ -135,7 +136,8 @@ public final class Notebook {
     figures.append(output)
     switch output.status {
     case .rendered: append(["↳ figure \(output.pngPath)"], toCell: index, literate: false)
-    case .skipped: append(["↳ figure data and script \(output.scriptPath) (not drawn: --no-plot)"], toCell: index, literate: false)
+    case .skipped:
+      append(["↳ figure data and script \(output.scriptPath) (not drawn: --no-plot)"], toCell: index, literate: false)
     case .gnuplotMissing:
       append(["↳ figure data and script \(output.scriptPath) (not drawn: no gnuplot)"], toCell: index, literate: false)
       if !toldAboutGnuplot {

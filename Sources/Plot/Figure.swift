@@ -7,7 +7,7 @@ import Foundation
 /// Each figure kind (``LineChart``, ``ScatterPlot``, ``ContourPlot``, ``Heatmap``) turns its
 /// numbers into `NAME.dat` and its look into `NAME.gp`; ``FigureWriter`` writes both and asks
 /// gnuplot for `NAME.png` and `NAME.svg`.
-public protocol Figure {
+public protocol Figure: Sendable {
   /// The file name without extension, e.g. `"loss"`.
   var name: String { get }
   /// The title printed above the chart.

@@ -77,7 +77,8 @@ public struct FigureWriter: Sendable {
   static func run(gnuplot: String, directory: String, script: String) -> RenderStatus {
     var message = [CChar](repeating: 0, count: 8192)
     let status = nn_gnuplot_render(gnuplot, directory, script, &message, message.count)
-    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    let bytes = message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     switch status {
     case NN_GNUPLOT_OK: return .rendered
     case NN_GNUPLOT_SCRIPT_ERROR:

@@ -20,7 +20,9 @@ public struct Grid: Sendable {
     f: (Double, Double) -> Double
   ) {
     func steps(_ r: ClosedRange<Double>, _ n: Int) -> [Double] {
-      (0..<n).map { $0 == n - 1 ? r.upperBound : r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / Double(n - 1) }
+      (0..<n).map {
+        $0 == n - 1 ? r.upperBound : r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / Double(n - 1)
+      }
     }
     let xs = steps(xRange, xCount)
     let ys = steps(yRange, yCount)

@@ -24,7 +24,9 @@ public struct Heatmap: Figure {
     size: (width: Int, height: Int)? = nil
   ) {
     precondition(values.count == rowLabels.count, "Heatmap \(name): \(values.count) rows, \(rowLabels.count) labels")
-    precondition(values.allSatisfy { $0.count == columnLabels.count }, "Heatmap \(name): rows must have \(columnLabels.count) values")
+    precondition(
+      values.allSatisfy { $0.count == columnLabels.count },
+      "Heatmap \(name): rows must have \(columnLabels.count) values")
     self.name = name
     self.title = title
     self.values = values

@@ -68,7 +68,8 @@ public struct ScatterPlot: Figure {
     let points = groups.enumerated().map { i, g in
       let style = "pt \(Self.markers[i % Self.markers.count]) ps 0.9 lc rgb '\(seriesColors[i % seriesColors.count])'"
       let using = background == nil ? "1:2" : "1:2:(0) nocontours"
-      return "'\(i == 0 && first == 0 ? dataFile : "")' index \(first + i) using \(using) with points \(style) title \(quoted(g.label))"
+      return
+        "'\(i == 0 && first == 0 ? dataFile : "")' index \(first + i) using \(using) with points \(style) title \(quoted(g.label))"
     }
     guard background != nil else { return "plot " + points.joined(separator: ", \\\n     ") }
     let surface = [

@@ -111,8 +111,11 @@ struct Tour: ChapterCommand {
         return wv.grad!.item
       }
       let ws = [0.0, 0.5, 1.0, 1.5, 2.0]
-      cell.table(["w", "L(w, b*)", "dL/dw"], ws.map { [$0, loss(Tensor($0), Tensor(bStar)).item, dLdw($0)] }, digits: 6)
-      cell.line("dL/dw changes sign between 1 and 1.5: it is 0 at the least-squares slope w* = \(Format.number(wStar, digits: 6)).")
+      cell.table(
+        ["w", "L(w, b*)", "dL/dw"], ws.map { [$0, loss(Tensor($0), Tensor(bStar)).item, dLdw($0)] }, digits: 6)
+      cell.line(
+        "dL/dw changes sign between 1 and 1.5: it is 0 at the least-squares slope w* = \(Format.number(wStar, digits: 6))."
+      )
       try cell.figure(
         LineChart.function(
           name: "loss-slice", title: "L(w) at b = b* and its derivative",
@@ -156,7 +159,9 @@ struct Tour: ChapterCommand {
         ScatterPlot(
           name: "decision-boundary", title: "Two classes and the logistic-regression boundary",
           groups: (0..<2).map { c in
-            .init("class \(c)", points: points.indices.filter { labels[$0] == Double(c) }.map { (points[$0][0], points[$0][1]) })
+            .init(
+              "class \(c)",
+              points: points.indices.filter { labels[$0] == Double(c) }.map { (points[$0][0], points[$0][1]) })
           },
           background: Grid(x: -3...3, y: -3...3, xCount: 61, yCount: 61) { a, b in
             withoutGradient { classifier(Tensor([a, b])).sigmoid().item }

@@ -1,0 +1,145 @@
+// ChapterProgramTests.swift — every chapter program, run as a reader runs it: its JSON, its
+// text's output blocks, its command line, and its figures without gnuplot.
+
+import Foundation
+import Testing
+
+@Suite("Chapter programs")
+struct ChapterProgramTests {
+  @Test("the JSON is one valid object with chapter, results and source_checks", arguments: chapterNames)
+  func json(_ chapter: String) throws {
+    let figures = try temporaryDirectory()
+    let run = try runChapter(chapter, ["--json", "--no-plot", "--figures-dir", figures])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["chapter"] as? String == chapter)
+    let results = try #require(object["results"] as? [String: Any])
+    #expect(!results.isEmpty)
+    let checks = try #require(object["source_checks"] as? [[String: Any]])
+    for check in checks {
+      for key in ["id", "source", "claim", "stated", "computed", "verdict", "note"] {
+        #expect(check[key] != nil, "source check \(check["id"] ?? "?") has no \(key)")
+      }
+      #expect(["agrees", "disagrees", "ambiguous"].contains(check["verdict"] as? String ?? ""))
+      #expect((check["source"] as? String ?? "").hasSuffix(".txt"))
+    }
+    let ids = checks.compactMap { $0["id"] as? String }
+    #expect(Set(ids).count == ids.count, "source check ids repeat")
+  }
+
+  @Test("the text's output blocks are the program's output", arguments: chapterNames)
+  func textMatchesProgram(_ chapter: String) throws {
+    let figures = try temporaryDirectory()
+    let run = try runChapter(chapter, ["--check-text", "--no-plot", "--figures-dir", figures])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
+  @Test("figure data and scripts come out byte-identical from run to run", arguments: chapterNames)
+  func deterministicFigures(_ chapter: String) throws {
+    let (first, second) = (try temporaryDirectory(), try temporaryDirectory())
+    for folder in [first, second] {
+      let run = try runChapter(chapter, ["--quiet", "--no-plot", "--figures-dir", folder])
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
+    #expect(!files.isEmpty)
+    let secondFiles = try FileManager.default.contentsOfDirectory(atPath: second).sorted()
+    #expect(files == secondFiles)
+    for file in files {
+      let a = FileManager.default.contents(atPath: first + "/" + file)
+      let b = FileManager.default.contents(atPath: second + "/" + file)
+      #expect(a == b, "\(file) differs between two runs")
+    }
+  }
+
+  @Test("the committed figure data and scripts are what the program writes", arguments: chapterNames)
+  func committedFigures(_ chapter: String) throws {
+    let folder = try temporaryDirectory()
+    _ = try runChapter(chapter, ["--quiet", "--no-plot", "--figures-dir", folder])
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      let committed = FileManager.default.contents(atPath: "\(packageRoot)/figures/\(chapter)/\(file)")
+      #expect(
+        committed == FileManager.default.contents(atPath: folder + "/" + file),
+        "figures/\(chapter)/\(file) is stale: run make")
+    }
+  }
+}
+
+@Suite("The tour's command line and edge cases")
+struct TourCommandLineTests {
+  @Test("a changed number in the text is caught, naming the block and both lines")
+  func literateCheckCatchesChange() throws {
+    let folder = try temporaryDirectory()
+    let text = try String(contentsOfFile: packageRoot + "/chapters/00-tour/README.md", encoding: .utf8)
+    let changed = text.replacingOccurrences(of: "L(0, 0) = 5.588355", with: "L(0, 0) = 5.588356")
+    #expect(changed != text)
+    try changed.write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
+    let run = try runChapter(
+      "00-tour", ["--check-text", "--text", folder + "/README.md", "--no-plot", "--figures-dir", folder])
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("output 'gradient'"))
+    #expect(run.stderr.contains("text:    L(0, 0) = 5.588356"))
+    #expect(run.stderr.contains("program: L(0, 0) = 5.588355"))
+  }
+
+  @Test("--update-text writes the program's output back into a stale text")
+  func updateTextRepairs() throws {
+    let folder = try temporaryDirectory()
+    let text = try String(contentsOfFile: packageRoot + "/chapters/00-tour/README.md", encoding: .utf8)
+    try text.replacingOccurrences(of: "training accuracy: 60/60", with: "training accuracy: 1/60")
+      .write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
+    let update = try runChapter(
+      "00-tour", ["--update-text", "--text", folder + "/README.md", "--no-plot", "--figures-dir", folder])
+    #expect(update.status == 0, "\(update.stderr)")
+    let repaired = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
+    #expect(repaired == text)
+  }
+
+  @Test("without gnuplot, data and scripts are still written and one line says how to install it")
+  func missingGnuplot() throws {
+    let folder = try temporaryDirectory()
+    let run = try runChapter(
+      "00-tour", ["--figures-dir", folder], environment: ["PATH": "/nonexistent", "NO_COLOR": "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.components(separatedBy: "gnuplot was not found").count == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("apt-get install gnuplot-nox"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(files.contains("loss.dat") && files.contains("loss.gp"))
+    #expect(!files.contains { $0.hasSuffix(".png") })
+  }
+
+  @Test("a bad argument prints usage and exits with a usage error")
+  func badArgument() throws {
+    let run = try runChapter("00-tour", ["--bogus"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("Usage: 00-tour"))
+    #expect(run.stderr.contains("--bogus"))
+  }
+
+  @Test("--help lists the shared options")
+  func help() throws {
+    let run = try runChapter("00-tour", ["--help"])
+    #expect(run.status == 0)
+    for option in ["--json", "--no-plot", "--seed", "--figures-dir", "--quiet", "--check-text", "--update-text"] {
+      #expect(run.stdout.contains(option), "--help does not mention \(option)")
+    }
+  }
+
+  @Test("--check-text refuses a seed other than the text's")
+  func seedAndText() throws {
+    let run = try runChapter("00-tour", ["--check-text", "--seed", "5"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("need that seed"))
+  }
+
+  @Test("output on a pipe has no colour codes; NO_COLOR is respected")
+  func noColorOnPipe() throws {
+    let folder = try temporaryDirectory()
+    let run = try runChapter("00-tour", ["--no-plot", "--figures-dir", folder])
+    #expect(!run.stdout.contains("\u{1B}["))
+    #expect(run.stdout.contains("[1] Nine points"))
+    // Progress goes to standard error as plain lines when it is not a terminal.
+    #expect(run.stderr.contains("gradient descent: epoch 60/60"))
+    #expect(!run.stderr.contains("\r"))
+  }
+}

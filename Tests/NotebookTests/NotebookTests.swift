@@ -1,0 +1,141 @@
+// NotebookTests.swift — the notebook voice: formatting, JSON, literate blocks, training runs.
+
+import Autograd
+import Foundation
+import Testing
+
+@testable import Notebook
+
+@Suite("Notebook")
+struct NotebookTests {
+  @Test func numbers() {
+    #expect(Format.number(0.19661193324148185) == "0.1966119")
+    #expect(Format.number(2) == "2")
+    #expect(Format.number(-0.0) == "0")
+    #expect(Format.number(1.5e-7, digits: 3) == "1.5e-07")
+    #expect(Format.number(.infinity) == "inf")
+  }
+
+  @Test("tables align numbers right and text left")
+  func table() {
+    let lines = Format.table(["name", "value"], [["a", 1.5], ["longer", -20.25]])
+    #expect(lines == ["name     value", "──────  ──────", "a          1.5", "longer  -20.25"])
+  }
+
+  @Test func matrix() {
+    #expect(Format.tensor(Tensor([[1.0, -2.0], [3.5, 4.0]])) == ["⎡   1   -2 ⎤", "⎣ 3.5    4 ⎦"])
+  }
+
+  @Test("JSON is valid, ordered and escaped")
+  func json() throws {
+    let value: JSONValue = .object([
+      ("b", 1.5.json), ("a", [1, 2].json), ("text", "say \"hi\"\n".json), ("bad", Double.nan.json),
+    ])
+    let text = value.serialized()
+    #expect(text == #"{"b":1.5,"a":[1,2],"text":"say \"hi\"\n","bad":"NaN"}"#)
+    #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+  }
+
+  @Test("a numeric source check computes its verdict")
+  func sourceCheckVerdict() {
+    let agrees = SourceCheck(
+      id: "a", source: "x.txt", claim: "c", stated: [2.307], computed: [2.3069], tolerance: 5e-4, note: "")
+    let disagrees = SourceCheck(
+      id: "b", source: "x.txt", claim: "c", stated: [2.307], computed: [2.2], tolerance: 5e-4, note: "")
+    #expect(agrees.verdict == .agrees)
+    #expect(disagrees.verdict == .disagrees)
+  }
+
+  let text = """
+    # Title
+    <!-- output: first -->
+    ```text
+    old 1
+    ```
+    <!-- end output -->
+    middle
+    <!-- output: second -->
+    ```text
+    same
+    ```
+    <!-- end output -->
+    """
+
+  @Test("blocks are found, refreshed, and their differences reported")
+  func literate() throws {
+    let blocks = try LiterateText.blocks(in: text)
+    #expect(blocks.map(\.id) == ["first", "second"])
+    #expect(blocks[0].content == "old 1")
+    let outputs = ["first": "new 1\nnew 2", "second": "same"]
+    let refreshed = try LiterateText.refreshed(text, outputs: outputs)
+    #expect(refreshed.contains("```text\nnew 1\nnew 2\n```"))
+    #expect(try LiterateText.mismatches(in: refreshed, outputs: outputs).isEmpty)
+    let problems = try LiterateText.mismatches(in: text, outputs: outputs)
+    #expect(problems.count == 1)
+    #expect(
+      problems[0].contains("output 'first'") && problems[0].contains("text:    old 1")
+        && problems[0].contains("program: new 1"))
+    #expect(try LiterateText.mismatches(in: text, outputs: ["second": "same"])[0].contains("no cell 'first'"))
+  }
+
+  @Test(
+    "broken markers are reported with their line",
+    arguments: [
+      ("<!-- output: a -->\n```text\nx\n```\n", "line 1: output 'a' is not closed"),
+      ("<!-- end output -->\n", "line 1: '<!-- end output -->' without an opening marker"),
+      ("<!-- output: a -->\nx\n<!-- end output -->\n", "line 1: output 'a' must hold one ``` fenced block"),
+      (
+        "<!-- output: a -->\n```\n```\n<!-- end output -->\n<!-- output: a -->\n```\n```\n<!-- end output -->",
+        "line 5: a second output block named 'a'"
+      ),
+    ])
+  func brokenMarkers(_ example: (String, String)) {
+    #expect(throws: LiterateText.MarkerError.self) { try LiterateText.blocks(in: example.0) }
+    do {
+      _ = try LiterateText.blocks(in: example.0)
+    } catch {
+      #expect("\(error)" == example.1)
+    }
+  }
+
+  @Test("image links are found")
+  func links() {
+    #expect(
+      LiterateText.imageLinks(in: "a ![x](../../figures/00-tour/loss.png) b ![y](z.svg)") == [
+        "../../figures/00-tour/loss.png", "z.svg",
+      ])
+  }
+
+  func quietNotebook() -> Notebook {
+    Notebook(chapter: "test", seed: 1, mode: .quiet, figuresDirectory: NSTemporaryDirectory(), renderFigures: false)
+  }
+
+  @Test("a diverging loss stops training and is reported, not recorded as nan")
+  func divergence() {
+    var loss = 1.0
+    let run = quietNotebook().train("test", epochs: 100) { _ in
+      loss *= 1e3
+      return loss
+    }
+    #expect(run.diverged)
+    #expect(run.divergedAt == 5)  // 1e15 > 1e12
+    #expect(run.losses.count == 4)
+    #expect(run.losses.allSatisfy { $0.isFinite })
+    #expect(run.summary.hasPrefix("diverged at epoch 5"))
+    let nan = quietNotebook().train("test", epochs: 10) { $0 == 3 ? .nan : 1.0 }
+    #expect(nan.divergedAt == 3)
+  }
+
+  @Test("cells keep their text lines; terminal notes stay out of the text")
+  func cells() {
+    let notebook = quietNotebook()
+    notebook.cell("one", "One") { cell in
+      cell.value("x", 0.5)
+      cell.note("took 3 ms")
+      cell.vector("v", [1, 2])
+    }
+    #expect(notebook.outputBlocks["one"] == "x = 0.5\nv = [1, 2]")
+    notebook.result("answer", 42)
+    #expect(notebook.json.serialized() == #"{"chapter":"test","results":{"answer":42},"source_checks":[]}"#)
+  }
+}
