@@ -5,14 +5,7 @@ import Foundation
 /// A coloured 2-D loss surface with contour lines and labelled paths drawn over it.
 public struct ContourPlot: Figure {
   /// A labelled path of (x, y) points, e.g. the parameters after each gradient-descent step.
-  public struct Path: Sendable {
-    public var label: String
-    public var points: [(x: Double, y: Double)]
-    public init(_ label: String, points: [(x: Double, y: Double)]) {
-      self.label = label
-      self.points = points
-    }
-  }
+  public typealias Path = LabelledPoints
 
   public var name: String
   public var title: String
@@ -56,7 +49,7 @@ public struct ContourPlot: Figure {
   public func data() -> String {
     blocks(
       [surface.dataBlock()]
-        + paths.map { p in block(p.points.map { [$0.x, $0.y] }, comment: p.label) })
+        + paths.map { $0.dataBlock() })
   }
 
   public func settings() -> [String] {

@@ -48,6 +48,20 @@ extension Figure {
   }
 }
 
+/// (x, y) points under one legend label: a class of a scatter plot, a path over a contour plot.
+public struct LabelledPoints: Sendable {
+  public var label: String
+  public var points: [(x: Double, y: Double)]
+
+  public init(_ label: String, points: [(x: Double, y: Double)]) {
+    self.label = label
+    self.points = points
+  }
+
+  /// The points as a data block headed by the label.
+  func dataBlock() -> String { block(points.map { [$0.x, $0.y] }, comment: label) }
+}
+
 /// A gnuplot string literal: single quotes, with a quote inside written twice.
 public func quoted(_ text: String) -> String {
   "'" + text.replacingOccurrences(of: "'", with: "''") + "'"

@@ -4,15 +4,8 @@
 /// Groups of labelled points (one group per class); with a background, the model's
 /// probability fills the plane and the line where it crosses `boundaryLevel` is drawn.
 public struct ScatterPlot: Figure {
-  /// One group of points.
-  public struct Group: Sendable {
-    public var label: String
-    public var points: [(x: Double, y: Double)]
-    public init(_ label: String, points: [(x: Double, y: Double)]) {
-      self.label = label
-      self.points = points
-    }
-  }
+  /// One group of points (a class).
+  public typealias Group = LabelledPoints
 
   public var name: String
   public var title: String
@@ -48,7 +41,7 @@ public struct ScatterPlot: Figure {
   public func data() -> String {
     blocks(
       (background.map { [$0.dataBlock()] } ?? [])
-        + groups.map { g in block(g.points.map { [$0.x, $0.y] }, comment: g.label) })
+        + groups.map { $0.dataBlock() })
   }
 
   public func settings() -> [String] {
