@@ -4,7 +4,8 @@ import PackageDescription
 
 /// The chapters, each an executable named after its folder in `chapters/`.
 let chapters = [
-  "00-tour"
+  "00-tour",
+  "01-activations",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

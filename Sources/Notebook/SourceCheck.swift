@@ -56,11 +56,14 @@ public struct SourceCheck: Sendable {
     ])
   }
 
-  /// Values as the terminal shows them: numbers with 7 significant digits, strings as they are.
+  /// Values as the terminal shows them: numbers with 7 significant digits, strings as they are,
+  /// long arrays cut to their first five entries (the JSON keeps them all).
   static func shown(_ value: JSONValue) -> String {
     switch value {
     case .number(let x): return Format.number(x)
     case .string(let s): return s
+    case .array(let items) where items.count > 6:
+      return "[" + items.prefix(5).map(shown).joined(separator: ", ") + ", … (\(items.count) values)]"
     case .array(let items): return "[" + items.map(shown).joined(separator: ", ") + "]"
     default: return value.serialized()
     }

@@ -71,7 +71,10 @@ public struct LineChart: Figure {
   public func settings() -> [String] {
     var lines = [
       "set xlabel \(quoted(xLabel))", "set ylabel \(quoted(yLabel))",
-      "set grid lc rgb '#dddddd'", "set key top center box opaque",
+      "set grid lc rgb '#dddddd'",
+      // The key below the plot never covers a curve; x spans the data exactly, y gets a margin.
+      "set key at screen 0.5, 0.015 center bottom horizontal maxrows 1", "set bmargin 5.5",
+      "set autoscale xfix", "set offsets 0, 0, graph 0.05, graph 0.05",
     ]
     if logY { lines.append("set logscale y") }
     if zeroAxes { lines += ["set xzeroaxis lt 1 lc rgb '#888888'", "set yzeroaxis lt 1 lc rgb '#888888'"] }

@@ -6,7 +6,10 @@ set title 'L(w) at b = b* and its derivative' font ',14'
 set xlabel 'w'
 set ylabel ''
 set grid lc rgb '#dddddd'
-set key top center box opaque
+set key at screen 0.5, 0.015 center bottom horizontal maxrows 1
+set bmargin 5.5
+set autoscale xfix
+set offsets 0, 0, graph 0.05, graph 0.05
 set xzeroaxis lt 1 lc rgb '#888888'
 set yzeroaxis lt 1 lc rgb '#888888'
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'

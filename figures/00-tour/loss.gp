@@ -6,7 +6,10 @@ set title 'Loss during gradient descent' font ',14'
 set xlabel 'epoch'
 set ylabel 'L(w, b)'
 set grid lc rgb '#dddddd'
-set key top center box opaque
+set key at screen 0.5, 0.015 center bottom horizontal maxrows 1
+set bmargin 5.5
+set autoscale xfix
+set offsets 0, 0, graph 0.05, graph 0.05
 set logscale y
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'
 set output 'loss.png'
