@@ -6,13 +6,16 @@ import PackageDescription
 let chapters = [
   "00-tour",
   "01-activations",
+  "02-forward-pass",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.
 func chapterTarget(_ name: String) -> Target {
   .executableTarget(
     name: name,
-    dependencies: ["Autograd", "Notebook", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+    dependencies: [
+      "Autograd", "Examples", "Notebook", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
     path: "chapters/\(name)",
     exclude: ["README.md"]
   )
@@ -45,6 +48,8 @@ let package = Package(
     ),
     // Figures: data, gnuplot scripts, rendering.
     .target(name: "Plot", dependencies: ["CGnuplot"]),
+    // Worked examples that several chapters share (the sources' 2-3-1 network).
+    .target(name: "Examples", dependencies: ["Autograd"]),
     // The notebook voice: terminal cells, the chapter command line, JSON, literate text.
     .target(
       name: "Notebook",

@@ -13,6 +13,14 @@ public enum Format {
     return String(format: "%.\(digits)g", x)
   }
 
+  /// How small a difference is, as "0" or "< 1e-k": stable where the last bits of a rounding
+  /// error are not (they can change with the CPU's BLAS kernel).
+  public static func bound(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    if !x.isFinite { return number(x) }
+    return "< 1e\(Int((log10(abs(x))).rounded(.down)) + 1)"
+  }
+
   /// `[a, b, c]`.
   public static func vector(_ values: [Double], digits: Int = 7) -> String {
     "[" + values.map { number($0, digits: digits) }.joined(separator: ", ") + "]"

@@ -13,6 +13,10 @@ public struct ContourPlot: Figure {
   public var yLabel: String
   public var surface: Grid
   public var paths: [Path]
+  /// Labelled points drawn as markers, without lines (e.g. data points).
+  public var markers: [LabelledPoints]
+  /// The colour bar's label.
+  public var colorLabel: String
   /// Colour by log(z): for losses whose valley is orders of magnitude below its walls.
   public var logColor: Bool
   /// How many contour lines.
@@ -21,7 +25,8 @@ public struct ContourPlot: Figure {
 
   public init(
     name: String, title: String, xLabel: String, yLabel: String, surface: Grid, paths: [Path] = [],
-    logColor: Bool = false, levelCount: Int = 14, size: (width: Int, height: Int) = (900, 720)
+    markers: [LabelledPoints] = [], colorLabel: String = "loss", logColor: Bool = false, levelCount: Int = 14,
+    size: (width: Int, height: Int) = (900, 720)
   ) {
     self.name = name
     self.title = title
@@ -29,6 +34,8 @@ public struct ContourPlot: Figure {
     self.yLabel = yLabel
     self.surface = surface
     self.paths = paths
+    self.markers = markers
+    self.colorLabel = colorLabel
     self.logColor = logColor
     self.levelCount = levelCount
     self.size = size
@@ -49,12 +56,13 @@ public struct ContourPlot: Figure {
   public func data() -> String {
     blocks(
       [surface.dataBlock()]
-        + paths.map { $0.dataBlock() })
+        + (paths + markers).map { $0.dataBlock() })
   }
 
   public func settings() -> [String] {
-    mapViewSettings(grid: surface, xLabel: xLabel, yLabel: yLabel, levels: levels, colorLabel: "loss")
-      + [viridis] + (logColor ? ["set logscale cb"] : [])
+    mapViewSettings(grid: surface, xLabel: xLabel, yLabel: yLabel, levels: levels, colorLabel: colorLabel)
+      + [viridis, "set cbrange [\(formatted(surface.zRange.lowerBound)):\(formatted(surface.zRange.upperBound))]"]
+      + (logColor ? ["set logscale cb"] : [])
   }
 
   public func plotCommand(dataFile: String) -> String {
@@ -66,6 +74,12 @@ public struct ContourPlot: Figure {
       let color = seriesColors[(i + 1) % seriesColors.count]
       parts.append(
         "'' index \(i + 1) using 1:2:(0) nocontours with linespoints lw 2 pt 7 ps 0.5 lc rgb '\(color)' title \(quoted(path.label))"
+      )
+    }
+    for (i, group) in markers.enumerated() {
+      let color = seriesColors[(paths.count + i + 1) % seriesColors.count]
+      parts.append(
+        "'' index \(paths.count + i + 1) using 1:2:(0) nocontours with points pt 7 ps 1.2 lc rgb '\(color)' title \(quoted(group.label))"
       )
     }
     return "splot " + parts.joined(separator: ", \\\n      ")

@@ -48,12 +48,6 @@ let activations = [
     f: { $0.softplus() }, derivative: sigmoid),
 ]
 
-/// "0" or "< 1e-k": how small a difference is, in a form that does not depend on the last bit.
-func bound(_ x: Double) -> String {
-  if x == 0 { return "0" }
-  return "< 1e\(Int(floor(log10(x))) + 1)"
-}
-
 @main
 struct Activations: ChapterCommand {
   static let configuration = CommandConfiguration(
@@ -80,10 +74,10 @@ struct Activations: ChapterCommand {
           ["x", "f(x)", "f′ by hand", "f′ by autograd", "f′ by finite diff."],
           xs.indices.map { [xs[$0], values[$0], hand[$0], auto[$0], numeric[$0]] })
         let smooth = xs.indices.filter { xs[$0] != 0 || !["relu", "leaky-relu"].contains(activation.id) }
-        cell.line("largest |autograd − hand|: \(bound(zip(auto, hand).map { abs($0 - $1) }.max()!))")
+        cell.line("largest |autograd − hand|: \(Format.bound(zip(auto, hand).map { abs($0 - $1) }.max()!))")
         cell.line(
           "largest |finite difference − hand|\(smooth.count < xs.count ? " away from the kink at 0" : ""): "
-            + bound(smooth.map { abs(numeric[$0] - hand[$0]) }.max()!))
+            + Format.bound(smooth.map { abs(numeric[$0] - hand[$0]) }.max()!))
         notebook.result("\(activation.id)_derivative", hand)
         try cell.figure(
           LineChart.function(
@@ -147,8 +141,8 @@ struct Activations: ChapterCommand {
       cell.tensor("by hand", byHand)
       cell.tensor("by autograd", byAutograd)
       cell.tensor("by finite differences", byDifferences)
-      cell.line("largest |autograd − hand|: \(bound((byAutograd - byHand).abs().max().item))")
-      cell.line("largest |finite differences − hand|: \(bound((byDifferences - byHand).abs().max().item))")
+      cell.line("largest |autograd − hand|: \(Format.bound((byAutograd - byHand).abs().max().item))")
+      cell.line("largest |finite differences − hand|: \(Format.bound((byDifferences - byHand).abs().max().item))")
       cell.line("Each row sums to 0: adding the same amount to every zⱼ changes nothing.")
       notebook.result("softmax_of_1_2_3", s.scalars)
     }

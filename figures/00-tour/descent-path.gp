@@ -18,6 +18,7 @@ set key at screen 0.5,0.03 center bottom horizontal maxrows 1
 set tmargin at screen 0.9
 set bmargin at screen 0.16
 set palette defined (0 '#440154', 0.25 '#3b528b', 0.5 '#21918c', 0.75 '#5ec962', 1 '#fde725')
+set cbrange [0.1106165796:18.25068253]
 set logscale cb
 set terminal pngcairo size 900,720 enhanced font 'Sans,12'
 set output 'descent-path.png'

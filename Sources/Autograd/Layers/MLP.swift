@@ -26,6 +26,16 @@ public final class MLP: Module {
     self.activation = activation
   }
 
+  /// An MLP made of the given layers (whose sizes must chain).
+  public init(layers: [Linear], activation: Activation) {
+    for (a, b) in zip(layers, layers.dropFirst()) where a.W.shape[0] != b.W.shape[1] {
+      fail("MLP: a layer with \(a.W.shape[0]) outputs is followed by one with \(b.W.shape[1]) inputs")
+    }
+    if layers.isEmpty { fail("MLP: needs at least one layer") }
+    self.layers = layers
+    self.activation = activation
+  }
+
   public var parameters: [Tensor] { layers.flatMap(\.parameters) }
 
   /// The logits for inputs `[..., sizes[0]]`.
