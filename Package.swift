@@ -7,6 +7,7 @@ let chapters = [
   "00-tour",
   "01-activations",
   "02-forward-pass",
+  "03-losses",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

@@ -110,6 +110,13 @@ extension ChapterCommand {
     } catch let error as LiterateText.MarkerError {
       problems = ["\(error)"]
     }
+    // Every decimal number of the prose must be one the program printed (cells, titles or JSON).
+    let corpus =
+      notebook.cells.map { ([$0.title] + $0.lines).joined(separator: "\n") }.joined(separator: "\n")
+      + notebook.json.serialized()
+    if let unbacked = try? LiterateText.unbackedNumbers(in: text, corpus: corpus) {
+      problems += unbacked.map { "line \($0.line): the number \($0.number) in the text is not in the program's output" }
+    }
     let written = Set(notebook.figures.map { ($0.name) })
     for link in LiterateText.imageLinks(in: text) where link.contains("figures/\(Self.chapterName)/") {
       let figure = ((link as NSString).lastPathComponent as NSString).deletingPathExtension

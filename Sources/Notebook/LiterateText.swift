@@ -97,6 +97,37 @@ public enum LiterateText {
     }
   }
 
+  /// The decimal numbers of the text's prose (outside output blocks and code fences) that the
+  /// program never printed: each must equal, to the digits the prose shows, some number in
+  /// `corpus` (the program's output). "0.266" is backed by a printed 0.2658022. Section numbers
+  /// ("§4.3") are not numbers of the lesson and are skipped.
+  public static func unbackedNumbers(in text: String, corpus: String) throws -> [(line: Int, number: String)] {
+    let pattern = try! NSRegularExpression(pattern: #"(?<![\w.§])\d+\.\d+(?!\w|\.\d)"#)
+    func numbers(_ s: String) -> [String] {
+      pattern.matches(in: s, range: NSRange(s.startIndex..., in: s)).compactMap {
+        Range($0.range, in: s).map { String(s[$0]) }
+      }
+    }
+    let printed = Set(
+      try! NSRegularExpression(pattern: #"\d+(\.\d+)?(e[-+]?\d+)?"#).matches(
+        in: corpus, range: NSRange(corpus.startIndex..., in: corpus)
+      )
+      .compactMap { Range($0.range, in: corpus).flatMap { Double(corpus[$0]) } })
+    let inBlocks = try blocks(in: text).flatMap { Array($0.open...$0.close) }
+    var unbacked: [(Int, String)] = []
+    var inFence = false
+    for (i, line) in text.components(separatedBy: "\n").enumerated() {
+      if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle(); continue }
+      if inFence || inBlocks.contains(i) { continue }
+      for number in numbers(line) {
+        let decimals = number.count - number.distance(from: number.startIndex, to: number.firstIndex(of: ".")!) - 1
+        let backed = printed.contains { String(format: "%.\(decimals)f", $0) == number }
+        if !backed { unbacked.append((i + 1, number)) }
+      }
+    }
+    return unbacked
+  }
+
   /// The images a text links to (`![…](path)`), as written.
   public static func imageLinks(in text: String) -> [String] {
     let pattern = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\(([^)\s]+)\)"#)

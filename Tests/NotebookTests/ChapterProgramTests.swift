@@ -82,6 +82,17 @@ struct TourCommandLineTests {
     #expect(run.stderr.contains("program: L(0, 0) = 5.588355"))
   }
 
+  @Test("a number in the prose that the program never printed is caught")
+  func proseNumberCaught() throws {
+    let folder = try temporaryDirectory()
+    let text = try String(contentsOfFile: packageRoot + "/chapters/00-tour/README.md", encoding: .utf8)
+    try (text + "\nThe slope is about 1.234.\n").write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
+    let run = try runChapter(
+      "00-tour", ["--check-text", "--text", folder + "/README.md", "--no-plot", "--figures-dir", folder])
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("the number 1.234 in the text is not in the program's output"))
+  }
+
   @Test("--update-text writes the program's output back into a stale text")
   func updateTextRepairs() throws {
     let folder = try temporaryDirectory()

@@ -98,6 +98,15 @@ struct NotebookTests {
     }
   }
 
+  @Test("prose numbers must be ones the program printed, to the digits shown")
+  func proseNumbers() throws {
+    let text = "At x = 1 the slope is 0.420, not 0.266; see §4.3.\n```sh\nswift run 1.5\n```\nAlso 3.14."
+    let corpus = "table: 0.4199743 0.2658022"
+    let unbacked = try LiterateText.unbackedNumbers(in: text, corpus: corpus)
+    #expect(unbacked.map(\.number) == ["3.14"])
+    #expect(unbacked.first?.line == 5)
+  }
+
   @Test("image links are found")
   func links() {
     #expect(

@@ -150,7 +150,9 @@ extension Activations {
           id: "000-tanh-derivative", source: Article.a000, claim: "L285–291: f′(x) = (1 − tanh²x)/(1 + tanh²x)",
           stated: articleTanhPrime, computed: numericTanh, tolerance: 1e-8,
           note: "Wrong: the quotient rule on (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) gives 4/(eˣ + e⁻ˣ)² = 1 − tanh²x. The extra "
-            + "denominator 1 + tanh²x shrinks the slope everywhere but at 0 (at x = 1: 0.266 instead of 0.420)."))
+            + "denominator 1 + tanh²x shrinks the slope everywhere but at 0 (at x = 1: "
+            + "\(Format.number(articleTanhPrime[6], digits: 3)) instead of \(Format.number(numericTanh[6], digits: 3)))."
+        ))
       notebook.result("article_tanh_derivative", articleTanhPrime)
       notebook.result("true_tanh_derivative", numericTanh)
       try cell.figure(
