@@ -8,6 +8,7 @@ let chapters = [
   "01-activations",
   "02-forward-pass",
   "03-losses",
+  "04-backprop",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

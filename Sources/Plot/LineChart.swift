@@ -76,7 +76,7 @@ public struct LineChart: Figure {
       "set key at screen 0.5, 0.015 center bottom horizontal maxrows 1", "set bmargin 5.5",
       "set autoscale xfix", "set offsets 0, 0, graph 0.05, graph 0.05",
     ]
-    if logY { lines.append("set logscale y") }
+    if logY { lines += ["set logscale y", "set format y '10^{%L}'"] }
     if zeroAxes { lines += ["set xzeroaxis lt 1 lc rgb '#888888'", "set yzeroaxis lt 1 lc rgb '#888888'"] }
     return lines
   }

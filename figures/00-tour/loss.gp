@@ -11,6 +11,7 @@ set bmargin 5.5
 set autoscale xfix
 set offsets 0, 0, graph 0.05, graph 0.05
 set logscale y
+set format y '10^{%L}'
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'
 set output 'loss.png'
 plot 'loss.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'L = ½ Σ (ŷ − y)²'
