@@ -22,8 +22,8 @@ chapters: build ## Run every chapter: redraw its figures, refresh the output blo
 	  .build/release/$$chapter --update-text || exit 1; \
 	done
 
-test: deps ## Run the whole test suite
-	@$(SWIFT) test
+test: build ## Run the whole test suite (the chapter programs run from the release build)
+	@NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
 
 format: ## Format the Swift sources with swift-format (settings in .swift-format)
 	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests $(wildcard chapters)

@@ -9,6 +9,7 @@ let chapters = [
   "02-forward-pass",
   "03-losses",
   "04-backprop",
+  "05-gradient-descent",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

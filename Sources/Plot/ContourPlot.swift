@@ -72,8 +72,10 @@ public struct ContourPlot: Figure {
     ]
     for (i, path) in paths.enumerated() {
       let color = seriesColors[(i + 1) % seriesColors.count]
+      // Markers show the individual steps of a short path; on a long one they would hide the line.
+      let style = path.points.count > 100 ? "lines lw 2" : "linespoints lw 2 pt 7 ps 0.5"
       parts.append(
-        "'' index \(i + 1) using 1:2:(0) nocontours with linespoints lw 2 pt 7 ps 0.5 lc rgb '\(color)' title \(quoted(path.label))"
+        "'' index \(i + 1) using 1:2:(0) nocontours with \(style) lc rgb '\(color)' title \(quoted(path.label))"
       )
     }
     for (i, group) in markers.enumerated() {

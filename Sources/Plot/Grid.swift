@@ -54,7 +54,7 @@ func mapViewSettings(grid: Grid, xLabel: String, yLabel: String, levels: [Double
     "set pm3d map interpolate 2,2",
     "set cblabel \(quoted(colorLabel))",
     // A map view ignores `set key outside`; the key gets its own strip under the plot instead.
-    "set key at screen 0.5,0.03 center bottom horizontal maxrows 1",
-    "set tmargin at screen 0.9", "set bmargin at screen 0.16",
+    "set key at screen 0.5,0.125 center top horizontal maxcols 2",
+    "set tmargin at screen 0.9", "set bmargin at screen 0.21",
   ]
 }

@@ -6,10 +6,17 @@ import Testing
 
 @Suite("Chapter programs")
 struct ChapterProgramTests {
-  @Test("the JSON is one valid object with chapter, results and source_checks", arguments: chapterNames)
-  func json(_ chapter: String) throws {
-    let figures = try temporaryDirectory()
-    let run = try runChapter(chapter, ["--json", "--no-plot", "--figures-dir", figures])
+  /// Each chapter runs twice: once checking its text, once printing JSON. Between them the two
+  /// runs also show that figure data and scripts are byte-identical from run to run, and equal
+  /// to the committed ones.
+  @Test("text, JSON and figure files", arguments: chapterNames)
+  func chapter(_ chapter: String) throws {
+    let (checked, printed) = (try temporaryDirectory(), try temporaryDirectory())
+
+    let check = try runChapter(chapter, ["--check-text", "--no-plot", "--figures-dir", checked])
+    #expect(check.status == 0, "the text and the program disagree:\n\(check.stderr)")
+
+    let run = try runChapter(chapter, ["--json", "--no-plot", "--figures-dir", printed])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["chapter"] as? String == chapter)
@@ -25,42 +32,14 @@ struct ChapterProgramTests {
     }
     let ids = checks.compactMap { $0["id"] as? String }
     #expect(Set(ids).count == ids.count, "source check ids repeat")
-  }
 
-  @Test("the text's output blocks are the program's output", arguments: chapterNames)
-  func textMatchesProgram(_ chapter: String) throws {
-    let figures = try temporaryDirectory()
-    let run = try runChapter(chapter, ["--check-text", "--no-plot", "--figures-dir", figures])
-    #expect(run.status == 0, "\(run.stderr)")
-  }
-
-  @Test("figure data and scripts come out byte-identical from run to run", arguments: chapterNames)
-  func deterministicFigures(_ chapter: String) throws {
-    let (first, second) = (try temporaryDirectory(), try temporaryDirectory())
-    for folder in [first, second] {
-      let run = try runChapter(chapter, ["--quiet", "--no-plot", "--figures-dir", folder])
-      #expect(run.status == 0, "\(run.stderr)")
-    }
-    let files = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
-    #expect(!files.isEmpty)
-    let secondFiles = try FileManager.default.contentsOfDirectory(atPath: second).sorted()
-    #expect(files == secondFiles)
+    let files = try FileManager.default.contentsOfDirectory(atPath: checked).sorted()
+    #expect(files == (try FileManager.default.contentsOfDirectory(atPath: printed).sorted()))
     for file in files {
-      let a = FileManager.default.contents(atPath: first + "/" + file)
-      let b = FileManager.default.contents(atPath: second + "/" + file)
-      #expect(a == b, "\(file) differs between two runs")
-    }
-  }
-
-  @Test("the committed figure data and scripts are what the program writes", arguments: chapterNames)
-  func committedFigures(_ chapter: String) throws {
-    let folder = try temporaryDirectory()
-    _ = try runChapter(chapter, ["--quiet", "--no-plot", "--figures-dir", folder])
-    for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      let first = FileManager.default.contents(atPath: checked + "/" + file)
+      #expect(first == FileManager.default.contents(atPath: printed + "/" + file), "\(file) differs between two runs")
       let committed = FileManager.default.contents(atPath: "\(packageRoot)/figures/\(chapter)/\(file)")
-      #expect(
-        committed == FileManager.default.contents(atPath: folder + "/" + file),
-        "figures/\(chapter)/\(file) is stale: run make")
+      #expect(committed == first, "figures/\(chapter)/\(file) is stale: run make")
     }
   }
 }

@@ -6,9 +6,12 @@ import Foundation
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().path
 
-/// The folder holding the built products, beside the running test binary.
-let productsDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-  .path
+/// The folder holding the chapter programs: `NEURALNOTEBOOK_BIN` when set (`make test` points it
+/// at the release build, so the chapters run at full speed), else the debug build beside the
+/// running test binary.
+let productsDirectory =
+  ProcessInfo.processInfo.environment["NEURALNOTEBOOK_BIN"]
+  ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
 
 /// Every chapter folder (`chapters/NN-topic`).
 let chapterNames: [String] = {

@@ -14,9 +14,9 @@ unset clabel
 set cntrparam levels discrete 0.5
 set pm3d map interpolate 2,2
 set cblabel 'P(class 1)'
-set key at screen 0.5,0.03 center bottom horizontal maxrows 1
+set key at screen 0.5,0.125 center top horizontal maxcols 2
 set tmargin at screen 0.9
-set bmargin at screen 0.16
+set bmargin at screen 0.21
 set palette defined (0 '#b3d1ea', 0.5 '#f7f7f7', 1 '#f9c89b')
 set cbrange [0:1]
 set terminal pngcairo size 820,760 enhanced font 'Sans,12'

@@ -14,9 +14,9 @@ unset clabel
 set cntrparam levels discrete 0.1554715104, 0.2185150782, 0.3071227603, 0.4316607836, 0.6066988715, 0.8527147581, 1.198489882, 1.68447653, 2.367530358, 3.327561945, 4.67688554, 6.573358728, 9.238850212, 12.98519627
 set pm3d map interpolate 2,2
 set cblabel 'loss'
-set key at screen 0.5,0.03 center bottom horizontal maxrows 1
+set key at screen 0.5,0.125 center top horizontal maxcols 2
 set tmargin at screen 0.9
-set bmargin at screen 0.16
+set bmargin at screen 0.21
 set palette defined (0 '#440154', 0.25 '#3b528b', 0.5 '#21918c', 0.75 '#5ec962', 1 '#fde725')
 set cbrange [0.1106165796:18.25068253]
 set logscale cb
