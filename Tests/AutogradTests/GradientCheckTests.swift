@@ -109,6 +109,11 @@ let modelCases: [OpCase] = [
     return attention(query: $0[0], key: $0[1], value: $0[2], mask: causal).output
   },
   OpCase(name: "Linear", shapes: [[5, 3], [2, 3], [2]]) { Linear(W: $0[1], b: $0[2])($0[0]).tanh() },
+  OpCase(name: "normalized", shapes: [[3, 5]]) { $0[0].normalized() },
+  OpCase(name: "normalized axis 0", shapes: [[4, 2]]) { $0[0].normalized(axis: 0) },
+  OpCase(name: "attention with padding mask", shapes: [[2, 4, 3], [2, 4, 3], [2, 4, 2]]) {
+    attention(query: $0[0], key: $0[1], value: $0[2], mask: Tensor([1.0, 1, 1, 0])).output
+  },
 ]
 
 @Suite("Gradients match central finite differences")
@@ -123,6 +128,59 @@ struct GradientCheckTests {
   @Test(arguments: shapeCases) func shapeOperations(_ c: OpCase) { check(c) }
   @Test(arguments: matmulCases) func matrixProducts(_ c: OpCase) { check(c) }
   @Test(arguments: modelCases) func lossesAttentionLayers(_ c: OpCase) { check(c) }
+
+  /// Every parameter and the input of a layer, checked at once.
+  func checkLayer(_ parameters: [Tensor], input x: Tensor, _ f: @escaping () -> Tensor) {
+    let report = gradientCheck(parameters + [x]) { _ in f() }
+    #expect(report.passed, "\(report)")
+  }
+
+  @Test func layerNorm() {
+    let norm = LayerNorm(width: 4)
+    norm.gamma.scalars = [1.5, 0.5, -1, 2]
+    norm.beta.scalars = [0.1, 0, -0.2, 0.3]
+    let x = randomTensor([3, 4])
+    checkLayer(norm.parameters, input: x) { norm(x).tanh() }
+  }
+
+  @Test func multiHeadAttention() {
+    var rng = SeededGenerator(seed: 3)
+    let attention = MultiHeadAttention(width: 4, heads: 2, using: &rng)
+    let x = randomTensor([2, 3, 4])
+    let causal = Tensor([[1.0, 0, 0], [1, 1, 0], [1, 1, 1]])
+    checkLayer(attention.parameters, input: x) { attention(x, mask: causal) }
+  }
+
+  @Test func transformerBlock() {
+    var rng = SeededGenerator(seed: 4)
+    let block = TransformerBlock(width: 4, heads: 2, hiddenWidth: 6, using: &rng)
+    let x = randomTensor([2, 3, 4])
+    checkLayer(block.parameters, input: x) { block(x) }
+  }
+
+  @Test("multi-head attention is the concatenation of independent heads")
+  func headsAreIndependent() {
+    var rng = SeededGenerator(seed: 5)
+    let mha = MultiHeadAttention(width: 4, heads: 2, using: &rng)
+    let x = randomTensor([1, 3, 4])
+    let full = withoutGradient { mha(x) }
+    let (q, k, v) = withoutGradient { (mha.query(x), mha.key(x), mha.value(x)) }  // [1, 3, 4]
+    let heads = (0..<2).map { h in
+      attention(
+        query: q.sliced(axis: 2, (2 * h)..<(2 * h + 2)), key: k.sliced(axis: 2, (2 * h)..<(2 * h + 2)),
+        value: v.sliced(axis: 2, (2 * h)..<(2 * h + 2))
+      ).output
+    }
+    let byHand = withoutGradient { mha.output(Tensor.concatenated(heads, axis: 2)) }
+    #expect(isClose(full.scalars, byHand.scalars, tolerance: 1e-12))
+  }
+
+  @Test("the sinusoidal positional encoding: sin on even columns, cos on odd, rates 10000^(−2i/d)")
+  func positional() {
+    let pe = positionalEncoding(length: 5, width: 4)
+    #expect(pe.shape == [5, 4])
+    #expect(isClose(pe.rows[3], [sin(3), cos(3), sin(3 / 100), cos(3 / 100)]))
+  }
 
   @Test("a wrong backward rule is caught, with both sides printed")
   func catchesWrongRule() {

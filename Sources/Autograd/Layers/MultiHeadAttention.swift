@@ -1,0 +1,55 @@
+// MultiHeadAttention.swift — several attention heads side by side, each in its own subspace.
+//
+// Shapes: B batch, T tokens, D model width, H heads, S = D/H the width of one head.
+
+/// Multi-head self-attention.
+///
+/// ```
+/// q, k, v = x·W_qᵀ, x·W_kᵀ, x·W_vᵀ                  each [B, T, D]
+/// split into H heads of width S = D/H               [B, H, T, S]
+/// headᵢ = attention(qᵢ, kᵢ, vᵢ)                      [B, H, T, S]
+/// output = concat(head₁ … head_H)·W_oᵀ + b_o        [B, T, D]
+/// ```
+/// Each head attends in its own S-dimensional projection, so different heads can look for
+/// different things; the output projection mixes what they found.
+public final class MultiHeadAttention: Module {
+  public let heads: Int
+  public let query: Linear
+  public let key: Linear
+  public let value: Linear
+  public let output: Linear
+  /// The attention weights of the last call, `[B, H, T, T]` (for drawing them).
+  public private(set) var lastWeights: Tensor?
+
+  public init(width: Int, heads: Int, using generator: inout SeededGenerator) {
+    if heads < 1 || width % heads != 0 {
+      fail("MultiHeadAttention: width \(width) does not split into \(heads) heads")
+    }
+    self.heads = heads
+    query = Linear(inputs: width, outputs: width, using: &generator)
+    key = Linear(inputs: width, outputs: width, using: &generator)
+    value = Linear(inputs: width, outputs: width, using: &generator)
+    output = Linear(inputs: width, outputs: width, using: &generator)
+  }
+
+  public var parameters: [Tensor] { [query, key, value, output].flatMap(\.parameters) }
+
+  /// [B, T, D] → [B, H, T, S]
+  func splitHeads(_ x: Tensor) -> Tensor {
+    let (b, t, d) = (x.shape[0], x.shape[1], x.shape[2])
+    return x.reshaped([b, t, heads, d / heads]).permuted([0, 2, 1, 3])
+  }
+
+  /// Self-attention over `x` `[B, T, D]`; `mask` (1 allowed, 0 masked) broadcasts to `[B, H, T, T]`.
+  public func callAsFunction(_ x: Tensor, mask: Tensor? = nil) -> Tensor {
+    if x.rank != 3 { fail("MultiHeadAttention: input must be [batch, tokens, width], got \(x.shape)") }
+    let (b, t, d) = (x.shape[0], x.shape[1], x.shape[2])
+    let q = splitHeads(query(x))  // [B, H, T, S]
+    let k = splitHeads(key(x))  // [B, H, T, S]
+    let v = splitHeads(value(x))  // [B, H, T, S]
+    let (heads, weights) = attention(query: q, key: k, value: v, mask: mask)  // [B, H, T, S], [B, H, T, T]
+    lastWeights = weights.detached()
+    let joined = heads.permuted([0, 2, 1, 3]).reshaped([b, t, d])  // [B, T, D]
+    return output(joined)
+  }
+}
