@@ -10,6 +10,7 @@ let chapters = [
   "03-losses",
   "04-backprop",
   "05-gradient-descent",
+  "06-attention",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

@@ -34,13 +34,15 @@ public struct LineChart: Figure {
   public var series: [Series]
   /// A logarithmic y axis (for losses that fall over orders of magnitude).
   public var logY: Bool
+  /// A logarithmic x axis (for sizes that double).
+  public var logX: Bool
   /// Draw the lines x = 0 and y = 0 (for function plots).
   public var zeroAxes: Bool
   public var size: (width: Int, height: Int)
 
   public init(
     name: String, title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
-    zeroAxes: Bool = false, size: (width: Int, height: Int) = (900, 560)
+    logX: Bool = false, zeroAxes: Bool = false, size: (width: Int, height: Int) = (900, 560)
   ) {
     self.name = name
     self.title = title
@@ -48,6 +50,7 @@ public struct LineChart: Figure {
     self.yLabel = yLabel
     self.series = series
     self.logY = logY
+    self.logX = logX
     self.zeroAxes = zeroAxes
     self.size = size
   }
@@ -77,6 +80,7 @@ public struct LineChart: Figure {
       "set autoscale xfix", "set offsets 0, 0, graph 0.05, graph 0.05",
     ]
     if logY { lines += ["set logscale y", "set format y '10^{%L}'"] }
+    if logX { lines.append("set logscale x 2") }
     if zeroAxes { lines += ["set xzeroaxis lt 1 lc rgb '#888888'", "set yzeroaxis lt 1 lc rgb '#888888'"] }
     return lines
   }

@@ -34,8 +34,8 @@ public final class MultiHeadAttention: Module {
 
   public var parameters: [Tensor] { [query, key, value, output].flatMap(\.parameters) }
 
-  /// [B, T, D] → [B, H, T, S]
-  func splitHeads(_ x: Tensor) -> Tensor {
+  /// The heads of a projection: [B, T, D] → [B, H, T, S].
+  public func splitHeads(_ x: Tensor) -> Tensor {
     let (b, t, d) = (x.shape[0], x.shape[1], x.shape[2])
     return x.reshaped([b, t, heads, d / heads]).permuted([0, 2, 1, 3])
   }

@@ -1,0 +1,95 @@
+// Capstone.swift — a one-block transformer learns to reverse digit sequences; its attention
+// weights show how: each output position looks at the mirrored input position.
+//
+// Shapes: B batch, T tokens (sequence length), D model width, V vocabulary (10 digits).
+
+import Autograd
+import Foundation
+import Notebook
+import Plot
+
+/// The reversal model: digit embedding + sinusoidal positions → one transformer block → LayerNorm → logits.
+final class Reverser: Module {
+  let embedding: Embedding
+  let block: TransformerBlock
+  let norm: LayerNorm
+  let head: Linear
+  let positions: Tensor  // [T, D]
+
+  init(length: Int, width: Int, heads: Int, using generator: inout SeededGenerator) {
+    embedding = Embedding(count: 10, dimension: width, using: &generator)
+    block = TransformerBlock(width: width, heads: heads, using: &generator)
+    norm = LayerNorm(width: width)
+    head = Linear(inputs: width, outputs: 10, using: &generator)
+    positions = positionalEncoding(length: length, width: width)
+  }
+
+  var parameters: [Tensor] { embedding.parameters + block.parameters + norm.parameters + head.parameters }
+
+  /// Digit sequences [B][T] → logits [B, T, 10].
+  func callAsFunction(_ sequences: [[Int]]) -> Tensor {
+    let (b, t) = (sequences.count, sequences[0].count)
+    let x = embedding(sequences.flatMap { $0 }).reshaped([b, t, -1]) + positions  // [B, T, D]
+    return head(norm(block(x)))  // [B, T, 10]
+  }
+}
+
+struct ReversalResult {
+  let losses: [Double]
+  let run: TrainingRun
+  let tokenAccuracy: Double
+  let sequenceAccuracy: Double
+  let evaluations: [(step: Int, tokenAccuracy: Double)]
+  let model: Reverser
+  let test: [[Int]]
+}
+
+extension Attention {
+  static let length = 6
+
+  func randomSequences(_ count: Int, using generator: inout SeededGenerator) -> [[Int]] {
+    (0..<count).map { _ in (0..<Self.length).map { _ in generator.nextInt(in: 0..<10) } }
+  }
+
+  /// Token and whole-sequence accuracy of `model` on `sequences`.
+  func accuracy(_ model: Reverser, _ sequences: [[Int]]) -> (token: Double, sequence: Double) {
+    let logits = withoutGradient { model(sequences) }  // [N, T, 10]
+    let predictions = logits.reshaped([-1, 10]).rows.map { row in row.indices.max { row[$0] < row[$1] }! }
+    var tokens = 0
+    var whole = 0
+    for (n, sequence) in sequences.enumerated() {
+      let predicted = Array(predictions[(n * Self.length)..<((n + 1) * Self.length)])
+      let correct = zip(predicted, sequence.reversed()).filter { $0 == $1 }.count
+      tokens += correct
+      whole += correct == Self.length ? 1 : 0
+    }
+    return (Double(tokens) / Double(sequences.count * Self.length), Double(whole) / Double(sequences.count))
+  }
+
+  func trainReverser(_ notebook: Notebook, steps: Int, batch: Int = 64) -> ReversalResult {
+    var rng = SeededGenerator(seed: notebook.seed)
+    let model = Reverser(length: Self.length, width: 32, heads: 2, using: &rng)
+    let test = randomSequences(500, using: &rng)
+    let held = Set(test)
+    let optimizer = Adam(parameters: model.parameters, learningRate: 3e-3)
+    var evaluations: [(Int, Double)] = []
+    let run = notebook.train("reversal transformer", epochs: steps) { step in
+      var sequences: [[Int]] = []
+      while sequences.count < batch {  // fresh training sequences, never one of the test set
+        let s = randomSequences(1, using: &rng)[0]
+        if !held.contains(s) { sequences.append(s) }
+      }
+      optimizer.zeroGradients()
+      let logits = model(sequences).reshaped([-1, 10])  // [B·T, 10]
+      let loss = softmaxCrossEntropy(logits: logits, labels: sequences.flatMap { $0.reversed() })
+      loss.backward()
+      optimizer.step()
+      if step % 100 == 0 { evaluations.append((step, accuracy(model, test).token)) }
+      return loss.item
+    }
+    let (token, sequence) = accuracy(model, test)
+    return ReversalResult(
+      losses: run.losses, run: run, tokenAccuracy: token, sequenceAccuracy: sequence, evaluations: evaluations,
+      model: model, test: test)
+  }
+}
