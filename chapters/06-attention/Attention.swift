@@ -177,6 +177,13 @@ struct Attention: ChapterCommand {
         cell.line("  ∂L/∂\(name) \(input.shape): largest relative error \(Format.bound(input.maxRelativeError))")
       }
       cell.line(report.passed ? "  all within \(Format.number(report.tolerance)): OK" : "  NOT OK")
+      let source = gradientCheck([
+        Tensor([1.0, 0, 0, 0, 0]).reshaped([5, 1]), Tensor([1.0, 1, 1, 1, 1]).reshaped([5, 1]),
+        Tensor([0.0, 1, 2, 3, 4]).reshaped([5, 1]),
+      ]) { t in attention(query: t[0], key: t[1], value: t[2]).output }
+      cell.line(
+        "the same check on article 004's example: largest relative error \(Format.bound(source.maxRelativeError)) → "
+          + (source.passed ? "OK" : "NOT OK"))
       cell.line()
       cell.line("The chain runs through the softmax; for one row s = softmax(z), ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ):")
       let s = (q.matmul(k.transposed()) / 2).softmax(axis: -1).sliced(axis: 0, 0..<1).reshaped([3])  // row 1
