@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
 
-.PHONY: all deps build chapters test format clean help
+.PHONY: all deps build chapters test test-tooling student grade format clean help
 
 all: chapters ## Install what is missing, build, run every chapter (text outputs and figures)
 
@@ -22,11 +22,21 @@ chapters: build ## Run every chapter: redraw its figures, refresh the output blo
 	  .build/release/$$chapter --update-text || exit 1; \
 	done
 
-test: build ## Run the whole test suite (the chapter programs run from the release build)
+test: build ## Run the whole test suite (the chapter programs run from the release build), then the course tooling's
 	@NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
+	@$(MAKE) --no-print-directory test-tooling
+
+test-tooling: ## Test the exercise tooling: markers, the student release, grading (builds a copy of the package)
+	@python3 scripts/test_exercises.py
+
+student: ## Write the student release to dist/student (solutions stubbed, hidden tests removed)
+	@python3 scripts/exercises.py student dist/student
+
+grade: ## Grade SUBMISSION (default: this folder) with every test; table + dist/grade/results.json
+	@python3 scripts/exercises.py grade $(or $(SUBMISSION),.) --results $(or $(RESULTS),dist/grade/results.json)
 
 format: ## Format the Swift sources with swift-format (settings in .swift-format)
 	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests $(wildcard chapters)
 
 clean: ## Remove build products
-	@rm -rf .build
+	@rm -rf .build .build-grade .build-student dist

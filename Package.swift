@@ -54,6 +54,8 @@ let package = Package(
     .target(name: "Plot", dependencies: ["CGnuplot"]),
     // Worked examples that several chapters share (the sources' 2-3-1 network).
     .target(name: "Examples", dependencies: ["Autograd"]),
+    // Course exercises: each a function whose solution sits between BEGIN/END SOLUTION markers.
+    .target(name: "Exercises"),
     // The notebook voice: terminal cells, the chapter command line, JSON, literate text.
     .target(
       name: "Notebook",
@@ -61,6 +63,7 @@ let package = Package(
     ),
 
     .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Autograd", "Examples"]),
     // Depends on the chapters so `swift test` builds the programs it runs.
     .testTarget(
       name: "NotebookTests", dependencies: ["Autograd", "Notebook", "Plot"] + chapters.map { .target(name: $0) }),

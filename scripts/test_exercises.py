@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Tests of the course tooling (scripts/exercises.py): markers, the student release, grading.
+
+The release tests build a copy of the package, so they take a few minutes; `make test` runs them.
+They print the unittest summary and a closing 'N passed, N failed' line.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import exercises  # noqa: E402
+
+ROOT = exercises.ROOT
+# Build folders shared by the runs below, so later builds are incremental. One per package copy:
+# SwiftPM's build folder must not be shared between two package folders.
+SCRATCH = os.path.join(ROOT, ".build-student")
+GRADE_SCRATCH = os.path.join(ROOT, ".build-grade")
+
+
+def solution_lines(root):
+    """Every distinctive line from inside a solution block (braces alone are not distinctive)."""
+    lines = set()
+    for path in exercises.swift_files(root, exercises.SOURCES):
+        text, blocks = exercises.scan(path)
+        for kind, first, last, _ in blocks:
+            if kind == "SOLUTION":
+                lines |= {line.strip() for line in text[first:last - 1] if len(line.strip().strip("{}()")) > 3}
+    return lines
+
+
+class MarkerTests(unittest.TestCase):
+    def write(self, folder, name, text):
+        path = os.path.join(folder, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_markers_of_the_repository_are_well_formed(self):
+        self.assertGreater(exercises.check(ROOT), 0)
+
+    def test_unbalanced_and_misspelled_markers_name_file_and_line(self):
+        cases = {
+            "/// Exercise 9.1\nfunc f() {\n  // BEGIN SOLUTION\n  return\n}\n": ":3: '// BEGIN SOLUTION' is never closed",
+            "func f() {\n  // END SOLUTION\n}\n": ":2: '// END SOLUTION' without a matching",
+            "/// Exercise 9.1\nfunc f() {\n  // BEGIN SOLUTON\n}\n": ":3: '// BEGIN SOLUTON' looks like a marker",
+            "// BEGIN HIDDEN TESTS\n// BEGIN HIDDEN TESTS\n": ":2: '// BEGIN HIDDEN TESTS' inside the block opened at line 1",
+            "func f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n}\n": ":2: a solution with no '/// Exercise N.M'",
+        }
+        with tempfile.TemporaryDirectory() as folder:
+            for text, expected in cases.items():
+                path = self.write(folder, "Broken.swift", text)
+                with self.assertRaises(exercises.MarkerError) as caught:
+                    exercises.scan(path)
+                self.assertIn(path + expected, str(caught.exception))
+
+
+class ReleaseTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="neuralnotebook-release-")
+        cls.student = exercises.student_release(ROOT, os.path.join(cls.work, "student"))
+        cls.names = exercises.test_names(ROOT)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work)
+
+    def test_no_solution_line_and_no_hidden_test_survives(self):
+        released = "\n".join(open(p).read() for p in exercises.swift_files(self.student, exercises.SOURCES))
+        for line in solution_lines(ROOT):
+            self.assertNotIn(line, released)
+        tests = "\n".join(open(p).read() for p in exercises.swift_files(self.student, exercises.TESTS))
+        for name, hidden in self.names.items():
+            self.assertEqual(name in tests, not hidden, name)
+        self.assertNotIn("BEGIN SOLUTION", released)
+
+    def test_the_rest_of_the_package_is_intact(self):
+        for relative in ["Package.swift", "Sources/Autograd/Core/Tensor.swift", "chapters/04-backprop/README.md"]:
+            with open(os.path.join(ROOT, relative), "rb") as a, open(os.path.join(self.student, relative), "rb") as b:
+                self.assertEqual(a.read(), b.read(), relative)
+
+    def test_release_builds_and_fails_exactly_the_unsolved_exercises(self):
+        # Unsolved: every visible test fails and names its exercise.
+        status, output = exercises.run_tests(self.student, SCRATCH)
+        self.assertNotEqual(status, 0)
+        results = exercises.parse(output, {n: h for n, h in self.names.items() if not h})
+        for name, result in results.items():
+            exercise = exercises.EXERCISE.search(name).group(0)
+            self.assertIs(result["passed"], False, name)
+            self.assertTrue(any(f"{exercise} is not implemented yet" in m for m in result["messages"]), name)
+
+        # Chapter 1 solved: its tests pass, the others still fail.
+        shutil.copy(os.path.join(ROOT, exercises.SOURCES, "Chapter01Activations.swift"),
+                    os.path.join(self.student, exercises.SOURCES, "Chapter01Activations.swift"))
+        status, output = exercises.run_tests(self.student, SCRATCH)
+        results = exercises.parse(output, {n: h for n, h in self.names.items() if not h})
+        for name, result in results.items():
+            self.assertEqual(result["passed"], name.startswith("Exercise 1."), name)
+
+        # Grading that submission runs the hidden tests too and scores chapter 1 alone.
+        report_path = os.path.join(self.work, "results.json")
+        score = exercises.grade(ROOT, self.student, report_path, GRADE_SCRATCH)
+        expected = sum(exercises.points(n) for n in self.names if n.startswith("Exercise 1."))
+        self.assertEqual(score, expected)
+        with open(report_path) as f:
+            report = json.load(f)
+        self.assertEqual(report["score"], expected)
+        self.assertEqual(len(report["tests"]), len(self.names))
+        for test in report["tests"]:
+            self.assertEqual(set(test), {"name", "score", "max_score", "output", "visibility"})
+            self.assertIn(test["visibility"], {"visible", "after_published"})
+
+        # All reference solutions back: every test passes.
+        shutil.rmtree(os.path.join(self.student, exercises.SOURCES))
+        shutil.copytree(os.path.join(ROOT, exercises.SOURCES), os.path.join(self.student, exercises.SOURCES))
+        status, output = exercises.run_tests(self.student, SCRATCH)
+        self.assertEqual(status, 0, output[-2000:])
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=2).result
+    failed = len(result.failures) + len(result.errors)
+    print(f"tooling: {result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
