@@ -36,6 +36,15 @@ public struct ScatterPlot: Figure {
     self.size = size
   }
 
+  /// One group per class: `points[i]` goes to the group "class labels[i]", classes in order.
+  public static func groups(points: [[Double]], labels: [Double]) -> [Group] {
+    Set(labels).sorted().map { label in
+      Group(
+        "class \(Int(label))",
+        points: points.indices.filter { labels[$0] == label }.map { (points[$0][0], points[$0][1]) })
+    }
+  }
+
   private static let markers = [7, 5, 9, 11, 13]
 
   public func data() -> String {

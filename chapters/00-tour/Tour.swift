@@ -158,11 +158,7 @@ struct Tour: ChapterCommand {
       try cell.figure(
         ScatterPlot(
           name: "decision-boundary", title: "Two classes and the logistic-regression boundary",
-          groups: (0..<2).map { c in
-            .init(
-              "class \(c)",
-              points: points.indices.filter { labels[$0] == Double(c) }.map { (points[$0][0], points[$0][1]) })
-          },
+          groups: ScatterPlot.groups(points: points, labels: labels),
           background: Grid(x: -3...3, y: -3...3, xCount: 61, yCount: 61) { a, b in
             withoutGradient { classifier(Tensor([a, b])).sigmoid().item }
           }))

@@ -7,11 +7,6 @@ import Notebook
 import Plot
 
 /// The seed files, by number.
-enum Article {
-  static let a000 = "000_3b683e0d4e5ffd36.txt"
-  static let a001 = "001_12b37fad05da9f4f.txt"
-  static let a002 = "002_9ee860a63b7e337c.txt"
-}
 
 extension Activations {
   func sourceChecks(_ notebook: Notebook) throws {

@@ -6,12 +6,6 @@ import Examples
 import Foundation
 import Notebook
 
-enum Article {
-  static let a000 = "000_3b683e0d4e5ffd36.txt"
-  static let a002 = "002_9ee860a63b7e337c.txt"
-  static let a003 = "003_845e7d6d8511c512.txt"
-}
-
 extension ForwardPass {
   func sourceChecks(_ notebook: Notebook, hidden: [Double], output: Double) throws {
     let (W1, b1, x) = (TwoThreeOne.W1, TwoThreeOne.b1, TwoThreeOne.x)

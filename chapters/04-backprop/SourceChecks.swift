@@ -5,13 +5,6 @@ import Examples
 import Foundation
 import Notebook
 
-enum Article {
-  static let a000 = "000_3b683e0d4e5ffd36.txt"
-  static let a001 = "001_12b37fad05da9f4f.txt"
-  static let a002 = "002_9ee860a63b7e337c.txt"
-  static let a003 = "003_845e7d6d8511c512.txt"
-}
-
 extension Backprop {
   func sourceChecks(_ notebook: Notebook) {
     let (W1, b1, W2, b2, x, y) = (

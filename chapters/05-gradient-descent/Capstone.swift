@@ -85,13 +85,7 @@ extension GradientDescent {
         try cell.figure(
           ScatterPlot(
             name: "capstone-boundary-\(shapes[index].id)", title: "Two moons: the \(name) network's decision boundary",
-            groups: (0..<2).map { c in
-              .init(
-                "class \(c)",
-                points: trainData.points.indices.filter { trainData.labels[$0] == Double(c) }.map {
-                  (trainData.points[$0][0], trainData.points[$0][1])
-                })
-            }, background: grid))
+            groups: ScatterPlot.groups(points: trainData.points, labels: trainData.labels), background: grid))
       }
     }
   }

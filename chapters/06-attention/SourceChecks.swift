@@ -4,11 +4,6 @@ import Autograd
 import Foundation
 import Notebook
 
-enum Article {
-  static let a002 = "002_9ee860a63b7e337c.txt"
-  static let a004 = "004_ad77a2a9036ce254.txt"
-}
-
 extension Attention {
   func sourceChecks(_ notebook: Notebook, example: SourceExample) {
     notebook.cell("source-example-checks", "Article 004's worked example, step by step (L136–182)") { cell in
