@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
 
-.PHONY: all deps build chapters test test-tooling student grade format clean help
+.PHONY: all deps build chapters test test-tooling bench student grade format clean help
 
 all: chapters ## Install what is missing, build, run every chapter (text outputs and figures)
 
@@ -28,6 +28,10 @@ test: build ## Run the whole test suite (the chapter programs run from the relea
 
 test-tooling: ## Test the exercise tooling: markers, the student release, grading (builds a copy of the package)
 	@python3 scripts/test_exercises.py
+
+bench: build ## Measure the core (swift run -c release bench), then compare with PyTorch and NumPy where installed
+	@"$$($(SWIFT) build -c release --show-bin-path)/bench" --json > .build/bench.json
+	@python3 bench/compare.py --ours .build/bench.json
 
 student: ## Write the student release to dist/student (solutions stubbed, hidden tests removed)
 	@python3 scripts/exercises.py student dist/student

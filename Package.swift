@@ -28,7 +28,8 @@ func chapterTarget(_ name: String) -> Target {
 let package = Package(
   name: "NeuralNotebook",
   products: [
-    .library(name: "Autograd", targets: ["Autograd"])
+    .library(name: "Autograd", targets: ["Autograd"]),
+    .executable(name: "bench", targets: ["bench"]),
   ] + chapters.map { .executable(name: $0, targets: [$0]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -54,6 +55,12 @@ let package = Package(
     .target(name: "Plot", dependencies: ["CGnuplot"]),
     // Worked examples that several chapters share (the sources' 2-3-1 network).
     .target(name: "Examples", dependencies: ["Autograd"]),
+    // Performance figures (swift run -c release bench); bench/compare.py runs the same in PyTorch/NumPy.
+    .executableTarget(
+      name: "bench",
+      dependencies: ["Autograd", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "bench", exclude: ["compare.py", "RESULTS.md"]
+    ),
     // Course exercises: each a function whose solution sits between BEGIN/END SOLUTION markers.
     .target(name: "Exercises"),
     // The notebook voice: terminal cells, the chapter command line, JSON, literate text.

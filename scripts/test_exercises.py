@@ -23,6 +23,11 @@ SCRATCH = os.path.join(ROOT, ".build-student")
 GRADE_SCRATCH = os.path.join(ROOT, ".build-grade")
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def solution_lines(root):
     """Every distinctive line from inside a solution block (braces alone are not distinctive)."""
     lines = set()
@@ -72,10 +77,10 @@ class ReleaseTests(unittest.TestCase):
         shutil.rmtree(cls.work)
 
     def test_no_solution_line_and_no_hidden_test_survives(self):
-        released = "\n".join(open(p).read() for p in exercises.swift_files(self.student, exercises.SOURCES))
+        released = "\n".join(read(p) for p in exercises.swift_files(self.student, exercises.SOURCES))
         for line in solution_lines(ROOT):
             self.assertNotIn(line, released)
-        tests = "\n".join(open(p).read() for p in exercises.swift_files(self.student, exercises.TESTS))
+        tests = "\n".join(read(p) for p in exercises.swift_files(self.student, exercises.TESTS))
         for name, hidden in self.names.items():
             self.assertEqual(name in tests, not hidden, name)
         self.assertNotIn("BEGIN SOLUTION", released)

@@ -33,10 +33,15 @@ extension Tensor {
     if !Shape.canBroadcast(shape, to: target) {
       fail("broadcasted(to:): shape \(shape) cannot be broadcast to \(target)")
     }
-    var values = [Double](repeating: 0, count: target.reduce(1, *))
-    let strides = Shape.broadcastStrides(shape, to: target)
-    scalars.withUnsafeBufferPointer { x in
-      Shape.forEachOffset(target, strides, strides) { i, offset, _ in values[i] = x[offset] }
+    var values: [Double]
+    if count == 1 {
+      values = [Double](repeating: scalars[0], count: target.reduce(1, *))  // the common case: a scalar's gradient
+    } else {
+      values = [Double](repeating: 0, count: target.reduce(1, *))
+      let strides = Shape.broadcastStrides(shape, to: target)
+      scalars.withUnsafeBufferPointer { x in
+        Shape.forEachOffset(target, strides, strides) { i, offset, _ in values[i] = x[offset] }
+      }
     }
     let source = shape
     return Tensor.result(of: "broadcast", shape: target, scalars: values, inputs: [self]) { _, g in

@@ -1,0 +1,117 @@
+// bench — performance figures for the Autograd core: matrix products against raw OpenBLAS,
+// training steps of two MLPs, attention forward + backward, and one elementwise op.
+//
+// Each workload runs for at least `--seconds` (and at least 3 iterations); the figure is the
+// median time of one iteration. `bench/compare.py` runs the same workloads in PyTorch and NumPy.
+
+import ArgumentParser
+import Autograd
+import COpenBLAS
+import Foundation
+
+/// One measured workload.
+struct Measurement {
+  let name: String
+  let medianSeconds: Double
+  let iterations: Int
+  let sizes: [(String, Int)]
+}
+
+/// Runs `body` repeatedly for at least `seconds` and returns the median time of one run.
+func measure(seconds: Double, minimumIterations: Int = 3, _ body: () -> Void) -> (median: Double, iterations: Int) {
+  body()  // warm-up: first-touch allocations and BLAS thread start-up stay out of the figures
+  var times: [Double] = []
+  let start = DispatchTime.now().uptimeNanoseconds
+  while times.count < minimumIterations || Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+  }
+  times.sort()
+  return (times[times.count / 2], times.count)
+}
+
+@main
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Median seconds per iteration of the Autograd core's workloads.")
+
+  @Flag(help: "Print one JSON object keyed by workload name instead of a table.")
+  var json = false
+
+  @Option(help: "Minimum seconds to spend on each workload.")
+  var seconds: Double = 1
+
+  @Option(help: "Run only the workloads whose names contain this text.")
+  var only: String?
+
+  func validate() throws {
+    if seconds <= 0 { throw ValidationError("--seconds must be positive, got \(seconds)") }
+  }
+
+  func run() throws {
+    var results: [Measurement] = []
+    func add(_ name: String, _ sizes: [(String, Int)], _ body: () -> Void) {
+      if let only, !name.contains(only) { return }
+      let (median, iterations) = measure(seconds: seconds, body)
+      results.append(Measurement(name: name, medianSeconds: median, iterations: iterations, sizes: sizes))
+    }
+    var rng = SeededGenerator(seed: 10)
+
+    for n in [64, 256, 1024] {
+      let a = Tensor.normal([n, n], using: &rng)
+      let b = Tensor.normal([n, n], using: &rng)
+      add("matmul_\(n)", [("n", n)]) { _ = a.matmul(b) }
+      var c = [Double](repeating: 0, count: n * n)
+      add("dgemm_\(n)", [("n", n)]) {
+        cblas_dgemm(
+          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a.scalars, Int32(n), b.scalars,
+          Int32(n), 0, &c, Int32(n))
+      }
+    }
+
+    for (name, sizes, batch) in [("mlp_step", [64, 256, 256, 10], 128), ("small_mlp_step", [2, 16, 16, 1], 32)] {
+      let model = MLP(sizes: sizes, activation: .tanh, using: &rng)
+      let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
+      let x = Tensor.normal([batch, sizes[0]], using: &rng)
+      let y = Tensor.normal([batch, sizes.last!], using: &rng)
+      add(name, [("batch", batch)] + sizes.enumerated().map { ("width_\($0)", $1) }) {
+        optimizer.zeroGradients()
+        meanSquaredError(predicted: model(x), expected: y).backward()
+        optimizer.step()
+      }
+    }
+
+    let (batch, heads, tokens, width) = (8, 4, 64, 32)
+    let q = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+    let k = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+    let v = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+    add("attention_step", [("batch", batch), ("heads", heads), ("tokens", tokens), ("head_width", width)]) {
+      for t in [q, k, v] { t.grad = nil }
+      attention(query: q, key: k, value: v).output.sum().backward()
+    }
+
+    let x = Tensor.normal([1_000_000], using: &rng, requiresGrad: true)
+    add("elementwise_1M", [("elements", 1_000_000)]) {
+      x.grad = nil
+      x.tanh().sum().backward()
+    }
+
+    if json {
+      let objects = results.map { r in
+        let sizes = r.sizes.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+        return "\"\(r.name)\":{\"median_seconds\":\(r.medianSeconds),\"iterations\":\(r.iterations),\(sizes)}"
+      }
+      print("{" + objects.joined(separator: ",") + "}")
+    } else {
+      let width = results.map(\.name.count).max() ?? 8
+      print("workload".padding(toLength: width, withPad: " ", startingAt: 0) + "  median (ms)  iterations  sizes")
+      for r in results {
+        let sizes = r.sizes.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+        print(
+          r.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            + String(format: "  %11.4f  %10d  ", r.medianSeconds * 1000, r.iterations) + sizes)
+      }
+    }
+  }
+}

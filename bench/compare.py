@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""The bench workloads in PyTorch (float64, eager, CPU) and, where it makes sense, in NumPy by
+hand; prints each peer's median seconds and the ratio ours ÷ theirs.
+
+    python3 bench/compare.py [--ours FILE] [--seconds S]
+
+`--ours` reads `swift run -c release bench --json` output from a file; without it the script
+runs the bench itself. A peer that is not installed (numpy, torch) is skipped with a note.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(body, seconds):
+    """Median seconds of one call of `body`, over at least `seconds` and 3 calls."""
+    body()
+    times, start = [], time.perf_counter()
+    while len(times) < 3 or time.perf_counter() - start < seconds:
+        t0 = time.perf_counter()
+        body()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def numpy_workloads(np, seconds):
+    rng = np.random.default_rng(10)
+    results = {}
+    for n in (64, 256, 1024):
+        a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
+        results[f"matmul_{n}"] = measure(lambda: a @ b, seconds)
+
+    def mlp(sizes, batch):
+        weights = [rng.uniform(-1, 1, (o, i)) / np.sqrt(i) for i, o in zip(sizes, sizes[1:])]
+        biases = [np.zeros(o) for o in sizes[1:]]
+        x, y = rng.standard_normal((batch, sizes[0])), rng.standard_normal((batch, sizes[-1]))
+
+        def step():
+            # Forward, keeping each layer's input and tanh output for the backward pass.
+            inputs, a = [], x
+            for layer, (W, b) in enumerate(zip(weights, biases)):
+                inputs.append(a)
+                z = a @ W.T + b
+                a = np.tanh(z) if layer < len(weights) - 1 else z
+            delta = 2 * (a - y) / a.size  # ∂MSE/∂output
+            for layer in reversed(range(len(weights))):
+                gW, gb = delta.T @ inputs[layer], delta.sum(0)
+                if layer > 0:
+                    delta = (delta @ weights[layer]) * (1 - inputs[layer] ** 2)
+                weights[layer] -= 0.01 * gW
+                biases[layer] -= 0.01 * gb
+        return step
+
+    results["mlp_step"] = measure(mlp([64, 256, 256, 10], 128), seconds)
+    results["small_mlp_step"] = measure(mlp([2, 16, 16, 1], 32), seconds)
+
+    q, k, v = (rng.standard_normal((8, 4, 64, 32)) for _ in range(3))
+
+    def attention_step():
+        s = q @ k.swapaxes(-1, -2) / np.sqrt(32)
+        w = np.exp(s - s.max(-1, keepdims=True))
+        w /= w.sum(-1, keepdims=True)
+        g = np.ones((8, 4, 64, 32))  # ∂(sum output)/∂output
+        gv = w.swapaxes(-1, -2) @ g
+        gw = g @ v.swapaxes(-1, -2)
+        gs = w * (gw - (gw * w).sum(-1, keepdims=True)) / np.sqrt(32)
+        return gs @ k, gs.swapaxes(-1, -2) @ q, gv
+
+    results["attention_step"] = measure(attention_step, seconds)
+    x = rng.standard_normal(1_000_000)
+    results["elementwise_1M"] = measure(lambda: 1 - np.tanh(x) ** 2, seconds)
+    return results
+
+
+def torch_workloads(torch, seconds):
+    torch.manual_seed(10)
+    torch.set_default_dtype(torch.float64)
+    results = {}
+    for n in (64, 256, 1024):
+        a, b = torch.randn(n, n), torch.randn(n, n)
+        results[f"matmul_{n}"] = measure(lambda: a @ b, seconds)
+    for name, sizes, batch in (("mlp_step", [64, 256, 256, 10], 128), ("small_mlp_step", [2, 16, 16, 1], 32)):
+        layers = []
+        for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
+            layers.append(torch.nn.Linear(n_in, n_out))
+            if i < len(sizes) - 2:
+                layers.append(torch.nn.Tanh())
+        model = torch.nn.Sequential(*layers)
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+        x, y = torch.randn(batch, sizes[0]), torch.randn(batch, sizes[-1])
+
+        def step():
+            optimizer.zero_grad()
+            torch.nn.functional.mse_loss(model(x), y).backward()
+            optimizer.step()
+        results[name] = measure(step, seconds)
+    q, k, v = (torch.randn(8, 4, 64, 32, requires_grad=True) for _ in range(3))
+
+    def attention_step():
+        for t in (q, k, v):
+            t.grad = None
+        weights = torch.softmax(q @ k.transpose(-1, -2) / 32 ** 0.5, dim=-1)
+        (weights @ v).sum().backward()
+    results["attention_step"] = measure(attention_step, seconds)
+    x = torch.randn(1_000_000, requires_grad=True)
+
+    def elementwise():
+        x.grad = None
+        torch.tanh(x).sum().backward()
+    results["elementwise_1M"] = measure(elementwise, seconds)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ours", help="a file holding `bench --json` output")
+    parser.add_argument("--seconds", type=float, default=1.0)
+    args = parser.parse_args()
+    if args.ours:
+        with open(args.ours) as f:
+            ours = json.load(f)
+    else:
+        command = ["swift", "run", "-c", "release", "-q", "bench", "--json", "--seconds", str(args.seconds)]
+        ours = json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+
+    peers = {}
+    for module, run in (("torch", torch_workloads), ("numpy", numpy_workloads)):
+        try:
+            peers[module] = run(__import__(module), args.seconds)
+        except ImportError:
+            print(f"{module} is not installed: skipped (pip install {module})", file=sys.stderr)
+
+    names = list(ours)
+    header = f"{'workload':<16} {'ours (ms)':>10}"
+    for peer in peers:
+        header += f" {peer + ' (ms)':>12} {'ours÷' + peer:>12}"
+    print(header)
+    for name in names:
+        mine = ours[name]["median_seconds"]
+        line = f"{name:<16} {mine * 1000:>10.4f}"
+        for results in peers.values():
+            theirs = results.get(name)
+            line += f" {theirs * 1000:>12.4f} {mine / theirs:>12.2f}" if theirs else f" {'—':>12} {'—':>12}"
+        print(line)
+    if "dgemm_1024" in ours and "matmul_1024" in ours:
+        print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ours['matmul_1024']['median_seconds'] / ours['dgemm_1024']['median_seconds']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
