@@ -23,7 +23,11 @@ extension Tensor {
     }
     let batch = Shape.broadcast(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), operation: "matmul")
     let shape = batch + [n, m]
-    var values = [Double](repeating: 0, count: shape.reduce(1, *))
+    // BLAS writes every entry (β = 0), so the buffer need not be zero-filled first — except
+    // when k = 0, where the product is all zeros and BLAS is not called.
+    let total = shape.reduce(1, *)
+    var values = k == 0 ? [Double](repeating: 0, count: total)
+      : [Double](unsafeUninitializedCapacity: total) { _, count in count = total }
     // Offsets of each batch entry's matrix inside a and b (0 strides where broadcast).
     let aStrides = Shape.broadcastStrides(Array(a.shape.dropLast(2)), to: batch)
     let bStrides = Shape.broadcastStrides(Array(b.shape.dropLast(2)), to: batch)
