@@ -40,10 +40,15 @@ public final class SGD: Optimizer {
   public func step() {
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
+      // Whole arrays at a time: one assignment to p.scalars, not one per element.
+      var v = velocity[index]
+      var values = p.scalars
       for i in g.indices {
-        velocity[index][i] = momentum * velocity[index][i] + g[i]
-        p.scalars[i] -= learningRate * velocity[index][i]
+        v[i] = momentum * v[i] + g[i]
+        values[i] -= learningRate * v[i]
       }
+      velocity[index] = v
+      p.scalars = values
     }
   }
 }
@@ -85,13 +90,16 @@ public final class Adam: Optimizer {
     let correction2 = 1 - Double.power(beta2, Double(t))
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
+      var (mi, si, values) = (m[index], s[index], p.scalars)
       for i in g.indices {
-        m[index][i] = beta1 * m[index][i] + (1 - beta1) * g[i]
-        s[index][i] = beta2 * s[index][i] + (1 - beta2) * g[i] * g[i]
-        let mHat = m[index][i] / correction1
-        let sHat = s[index][i] / correction2
-        p.scalars[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+        mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
+        si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
+        let mHat = mi[i] / correction1
+        let sHat = si[i] / correction2
+        values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
       }
+      (m[index], s[index]) = (mi, si)
+      p.scalars = values
     }
   }
 }
