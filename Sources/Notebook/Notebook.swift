@@ -90,7 +90,8 @@ public final class Notebook {
     let progress = ProgressReporter(label: label, total: epochs, style: style)
     defer { progress.finish() }
     var run = TrainingRun(losses: [])
-    for epoch in 1...max(epochs, 1) where epochs > 0 {
+    guard epochs > 0 else { return run }
+    for epoch in 1...epochs {
       let loss = try step(epoch)
       if !loss.isFinite || abs(loss) > divergenceLimit {
         run.divergedAt = epoch

@@ -13,8 +13,12 @@ extension ForwardPass {
     let z1 = (Tensor(W1).matmul(Tensor(x).reshaped([2, 1])).reshaped([-1]) + Tensor(b1)).scalars
 
     notebook.cell("source-formulas", "The articles' neuron and layer formulas") { cell in
-      // 000: z_i = Σ_j w_ij a_j + b_i, with w_ij the weight from input j into neuron i.
-      let article000 = (0..<3).map { i in (0..<2).map { j in W1[i][j] * x[j] }.reduce(0, +) + b1[i] }
+      // z_i = Σ_j weight(i, j)·x_j + b_i for each hidden neuron i, the weight looked up by the article's indices.
+      func weightedSums(_ weight: (_ i: Int, _ j: Int) -> Double) -> [Double] {
+        (0..<3).map { i in (0..<2).map { j in weight(i, j) * x[j] }.reduce(0, +) + b1[i] }
+      }
+      // 000 writes w_ij for the weight from input j into neuron i: our W₁[i][j].
+      let article000 = weightedSums { i, j in W1[i][j] }
       cell.check(
         SourceCheck(
           id: "000-forward-formula", source: Article.a000,
@@ -23,8 +27,9 @@ extension ForwardPass {
           note: "Correct. w_ij is the weight from neuron j of the previous layer into neuron i, i.e. row i of W, "
             + "so the sums are the rows of W₁x + b₁."))
 
-      // 002: z = Σ_j w_ji x_j + b_i — the same sum with the indices of w read the other way round.
-      let article002 = (0..<3).map { i in (0..<2).map { j in W1[i][j] * x[j] }.reduce(0, +) + b1[i] }
+      // 002 writes w_ji for the weight from input j to neuron i: the subscripts swap, the weight does not.
+      let w_ji = { (j: Int, i: Int) in W1[i][j] }
+      let article002 = weightedSums { i, j in w_ji(j, i) }
       cell.check(
         SourceCheck(
           id: "002-neuron-formula", source: Article.a002,
