@@ -30,7 +30,7 @@ public func attention(query q: Tensor, key k: Tensor, value v: Tensor, mask: Ten
     fail(
       "attention: needs query [..., n, d], key [..., m, d], value [..., m, dv]; got \(q.shape), \(k.shape), \(v.shape)")
   }
-  var scores = q.matmul(k.transposed())  // [..., n, m]
+  var scores = q.matmul(transposing: k)  // [..., n, m]
   if scaled { scores = scores / Double(d).squareRoot() }
   if let mask {
     // −∞ becomes e^−∞ = 0 in the softmax: masked weights are exactly zero, not merely small.

@@ -67,13 +67,15 @@ public func quoted(_ text: String) -> String {
   "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
 }
 
-/// A number as it is written in data files: up to 10 significant digits, the same text on
-/// every run, and `NaN` for a value gnuplot should skip.
+/// A number as it is written in data files: 7 significant digits, the same text on every run,
+/// and `NaN` for a value gnuplot should skip. Seven digits are far below what a picture can
+/// show, and few enough that a last-bit difference between two machines' BLAS kernels almost
+/// never reaches the text.
 func formatted(_ x: Double) -> String {
   if x.isNaN { return "NaN" }
   if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
   if x == 0 { return "0" }  // no "-0"
-  return String(format: "%.10g", x)
+  return String(format: "%.7g", x)
 }
 
 /// Rows of numbers, one line each, as a data block.

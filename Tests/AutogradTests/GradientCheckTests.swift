@@ -87,6 +87,14 @@ let matmulCases: [OpCase] = [
   OpCase(name: "matmul batched × matrix", shapes: [[2, 3, 4], [4, 5]]) { $0[0].matmul($0[1]) },
   OpCase(name: "matmul broadcast batches", shapes: [[2, 1, 3, 4], [3, 4, 2]]) { $0[0].matmul($0[1]) },
   OpCase(name: "matmul then tanh", shapes: [[1, 3], [3, 3]]) { $0[0].matmul($0[1]).tanh().matmul($0[1]) },
+  OpCase(name: "matmul transposing", shapes: [[3, 4], [2, 4]]) { $0[0].matmul(transposing: $0[1]) },
+  OpCase(name: "matmul transposing, batched", shapes: [[2, 3, 4], [5, 4]]) { $0[0].matmul(transposing: $0[1]) },
+  OpCase(name: "product Aᵀ·B", shapes: [[4, 3], [4, 2]]) {
+    Tensor.product($0[0], $0[1], transposeA: true, transposeB: false)
+  },
+  OpCase(name: "product Aᵀ·Bᵀ, batched", shapes: [[2, 4, 3], [2, 4]]) {
+    Tensor.product($0[0], $0[1], transposeA: true, transposeB: true)
+  },
 ]
 
 let modelCases: [OpCase] = [

@@ -86,6 +86,30 @@ struct SecondDerivativeTests {
     #expect(!z.grad!.requiresGrad)
   }
 
+  @Test("second derivatives through the transposed products match differences of first derivatives")
+  func throughTransposedProducts() {
+    let b = randomTensor([3, 2], seed: 8)
+    let r = randomTensor([3, 2], seed: 9)
+    // φ(a) = Σ r ⊙ ∂f/∂a for f(a) = Σ tanh(a·bᵀ): a function of the backward pass itself.
+    func phi(_ a: Tensor, createGraph: Bool) -> Tensor {
+      let dfda = gradients(of: a.matmul(transposing: b).tanh().sum(), withRespectTo: [a], createGraph: createGraph)[0]
+      return (dfda * r).sum()
+    }
+    let a = randomTensor([3, 2], seed: 7)
+    a.requiresGrad = true
+    let analytic = gradients(of: phi(a, createGraph: true), withRespectTo: [a])[0].scalars
+    let epsilon = 1e-6
+    let numeric = a.scalars.indices.map { i -> Double in
+      func shifted(_ d: Double) -> Double {
+        var values = a.scalars
+        values[i] += d
+        return phi(Tensor(shape: a.shape, scalars: values, requiresGrad: true), createGraph: false).item
+      }
+      return (shifted(epsilon) - shifted(-epsilon)) / (2 * epsilon)
+    }
+    #expect(isClose(analytic, numeric, tolerance: 1e-6), "analytic \(analytic)\nnumeric  \(numeric)")
+  }
+
   @Test("a mixed second derivative ∂²(x²y³)/∂x∂y = 6xy²")
   func mixed() {
     let x = Tensor(1.5, requiresGrad: true)

@@ -110,7 +110,7 @@ struct FigureTests {
     #expect(quoted("it's") == "'it''s'")
     #expect(formatted(0.1) == "0.1")
     #expect(formatted(-0.0) == "0")
-    #expect(formatted(1.0 / 3) == "0.3333333333")
+    #expect(formatted(1.0 / 3) == "0.3333333")
     #expect(formatted(.nan) == "NaN")
   }
 }

@@ -11,14 +11,14 @@ set xrange [-0.5:2.5]
 set yrange [-1:1.5]
 set contour base
 unset clabel
-set cntrparam levels discrete 0.1554715104, 0.2185150782, 0.3071227603, 0.4316607836, 0.6066988715, 0.8527147581, 1.198489882, 1.68447653, 2.367530358, 3.327561945, 4.67688554, 6.573358728, 9.238850212, 12.98519627
+set cntrparam levels discrete 0.1554715, 0.2185151, 0.3071228, 0.4316608, 0.6066989, 0.8527148, 1.19849, 1.684477, 2.36753, 3.327562, 4.676886, 6.573359, 9.23885, 12.9852
 set pm3d map interpolate 2,2
 set cblabel 'loss'
 set key at screen 0.5,0.125 center top horizontal maxcols 2
 set tmargin at screen 0.9
 set bmargin at screen 0.21
 set palette defined (0 '#440154', 0.25 '#3b528b', 0.5 '#21918c', 0.75 '#5ec962', 1 '#fde725')
-set cbrange [0.1106165796:18.25068253]
+set cbrange [0.1106166:18.25068]
 set logscale cb
 set terminal pngcairo size 900,720 enhanced font 'Sans,12'
 set output 'descent-path.png'

@@ -11,14 +11,14 @@ set xrange [-4:4]
 set yrange [-4:4]
 set contour base
 unset clabel
-set cntrparam levels discrete 0.5930189558, 0.6114522515, 0.6298855471, 0.6483188427, 0.6667521383, 0.6851854339, 0.7036187296, 0.7220520252, 0.7404853208, 0.7589186164
+set cntrparam levels discrete 0.593019, 0.6114523, 0.6298855, 0.6483188, 0.6667521, 0.6851854, 0.7036187, 0.722052, 0.7404853, 0.7589186
 set pm3d map interpolate 2,2
 set cblabel 'ŷ'
 set key at screen 0.5,0.125 center top horizontal maxcols 2
 set tmargin at screen 0.9
 set bmargin at screen 0.21
 set palette defined (0 '#440154', 0.25 '#3b528b', 0.5 '#21918c', 0.75 '#5ec962', 1 '#fde725')
-set cbrange [0.5745856602:0.777351912]
+set cbrange [0.5745857:0.7773519]
 set terminal pngcairo size 900,720 enhanced font 'Sans,12'
 set output 'output-plane.png'
 splot 'output-plane.dat' index 0 using 1:2:3 with pm3d notitle, \

@@ -13,13 +13,37 @@ extension Tensor {
   /// (summed over batch axes that were broadcast). The backward products are matmuls too,
   /// so they run through BLAS and can themselves be differentiated.
   public func matmul(_ other: Tensor) -> Tensor {
-    let (a, b) = (self, other)
+    Tensor.product(self, other, transposeA: false, transposeB: false)
+  }
+
+  /// self · otherᵀ (the last two axes of `other` swapped), without copying the transpose:
+  /// BLAS reads `other` transposed. `x.matmul(transposing: W)` is a layer's x·Wᵀ, and
+  /// `q.matmul(transposing: k)` attention's scores.
+  public func matmul(transposing other: Tensor) -> Tensor {
+    Tensor.product(self, other, transposeA: false, transposeB: true)
+  }
+
+  /// op(A)·op(B) with op a transpose of the last two axes where asked; BLAS does the
+  /// transposing as it reads, which is why these flags exist at all.
+  ///
+  /// With G = ∂L/∂C, the four cases of the backward rule are the same product rule read with
+  /// the transposes moved around:
+  /// ```
+  /// C = A·B     ∂A = G·Bᵀ     ∂B = Aᵀ·G          C = A·Bᵀ    ∂A = G·B      ∂B = Gᵀ·A
+  /// C = Aᵀ·B    ∂A = B·Gᵀ     ∂B = A·G           C = Aᵀ·Bᵀ   ∂A = Bᵀ·Gᵀ    ∂B = Gᵀ·Aᵀ
+  /// ```
+  static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
     if a.rank < 2 || b.rank < 2 {
       fail("matmul: needs at least 2 axes on both sides, got \(a.shape) · \(b.shape)")
     }
-    let (n, k, m) = (a.shape[a.rank - 2], a.shape[a.rank - 1], b.shape[b.rank - 1])
-    if b.shape[b.rank - 2] != k {
-      fail("matmul: inner dimensions differ, \(a.shape) · \(b.shape) (\(k) vs \(b.shape[b.rank - 2]))")
+    // A is [n, k] once transposed as asked, B is [k, m].
+    let (aRows, aColumns) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+    let (bRows, bColumns) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+    let (n, k) = transposeA ? (aColumns, aRows) : (aRows, aColumns)
+    let (bk, m) = transposeB ? (bColumns, bRows) : (bRows, bColumns)
+    if bk != k {
+      let shown = { (t: Tensor, transposed: Bool) in "\(t.shape)\(transposed ? "ᵀ" : "")" }
+      fail("matmul: inner dimensions differ, \(shown(a, transposeA)) · \(shown(b, transposeB)) (\(k) vs \(bk))")
     }
     let batch = Shape.broadcast(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), operation: "matmul")
     let shape = batch + [n, m]
@@ -39,18 +63,38 @@ extension Tensor {
         b.scalars.withUnsafeBufferPointer { bv in
           values.withUnsafeMutableBufferPointer { cv in
             Shape.forEachOffset(batch, aStrides, bStrides) { i, ia, ib in
-              // C[n×m] = 1·A[n×k]·B[k×m] + 0·C, all row-major.
+              // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
+              // matrix is its own column count, transposed or not.
               cblas_dgemm(
-                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k),
-                1, av.baseAddress! + ia * n * k, Int32(k), bv.baseAddress! + ib * k * m, Int32(m),
-                0, cv.baseAddress! + i * n * m, Int32(m))
+                CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                Int32(n), Int32(m), Int32(k), 1, av.baseAddress! + ia * n * k, Int32(aColumns),
+                bv.baseAddress! + ib * k * m, Int32(bColumns), 0, cv.baseAddress! + i * n * m, Int32(m))
             }
           }
         }
       }
     }
     return Tensor.result(of: "matmul", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      [g.matmul(b.transposed()).summed(toShape: a.shape), a.transposed().matmul(g).summed(toShape: b.shape)]
+      let (dA, dB): (Tensor, Tensor)
+      switch (transposeA, transposeB) {
+      case (false, false):
+        (dA, dB) = (
+          product(g, b, transposeA: false, transposeB: true), product(a, g, transposeA: true, transposeB: false)
+        )
+      case (false, true):
+        (dA, dB) = (
+          product(g, b, transposeA: false, transposeB: false), product(g, a, transposeA: true, transposeB: false)
+        )
+      case (true, false):
+        (dA, dB) = (
+          product(b, g, transposeA: false, transposeB: true), product(a, g, transposeA: false, transposeB: false)
+        )
+      case (true, true):
+        (dA, dB) = (
+          product(b, g, transposeA: true, transposeB: true), product(g, a, transposeA: true, transposeB: true)
+        )
+      }
+      return [dA.summed(toShape: a.shape), dB.summed(toShape: b.shape)]
     }
   }
 }

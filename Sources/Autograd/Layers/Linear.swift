@@ -39,7 +39,7 @@ public final class Linear: Module {
     if x.shape.last != W.shape[1] {
       fail("Linear: input \(x.shape) does not end in \(W.shape[1]) features (W is \(W.shape))")
     }
-    if x.rank == 1 { return (x.reshaped([1, -1]).matmul(W.transposed()) + b).reshaped([-1]) }
-    return x.matmul(W.transposed()) + b  // [..., outputs]
+    if x.rank == 1 { return (x.reshaped([1, -1]).matmul(transposing: W) + b).reshaped([-1]) }
+    return x.matmul(transposing: W) + b  // [..., outputs]
   }
 }
