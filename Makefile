@@ -40,7 +40,7 @@ grade: ## Grade SUBMISSION (default: this folder) with every test; table + dist/
 	@python3 scripts/exercises.py grade $(or $(SUBMISSION),.) --results $(or $(RESULTS),dist/grade/results.json)
 
 format: ## Format the Swift sources with swift-format (settings in .swift-format)
-	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests $(wildcard chapters)
+	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests bench chapters
 
-clean: ## Remove build products
-	@rm -rf .build .build-grade .build-student dist
+clean: ## Remove build products (and the student release and grading folders)
+	@rm -rf .build .build-* dist
