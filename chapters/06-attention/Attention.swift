@@ -268,12 +268,10 @@ struct Attention: ChapterCommand {
         ))
       // The learned attention on a few held-out inputs.
       let examples = Array(result.test.prefix(2))
-      let predictions = withoutGradient { result.model(examples) }.reshaped([-1, 10]).rows.map { row in
-        row.indices.max { row[$0] < row[$1] }!
-      }
+      let predictions = result.model.predict(examples)  // also leaves these inputs' attention weights
       let weights = result.model.block.attention.lastWeights!  // [2, H, T, T]
       for (n, sequence) in examples.enumerated() {
-        let predicted = Array(predictions[(n * Self.length)..<((n + 1) * Self.length)])
+        let predicted = predictions[n]
         cell.line("input \(sequence) → output \(predicted)")
         for h in 0..<2 {
           let w = weights.sliced(axis: 0, n..<(n + 1)).sliced(axis: 1, h..<(h + 1)).reshaped([Self.length, Self.length])

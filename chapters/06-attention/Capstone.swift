@@ -26,6 +26,14 @@ final class Reverser: Module {
 
   var parameters: [Tensor] { embedding.parameters + block.parameters + norm.parameters + head.parameters }
 
+  /// The predicted digits of each sequence: the most likely class at every position.
+  func predict(_ sequences: [[Int]]) -> [[Int]] {
+    let rows = withoutGradient { self(sequences) }.reshaped([-1, 10]).rows  // [N·T][10]
+    let digits = rows.map { row in row.indices.max { row[$0] < row[$1] }! }
+    let t = sequences.first?.count ?? 0
+    return sequences.indices.map { Array(digits[($0 * t)..<(($0 + 1) * t)]) }
+  }
+
   /// Digit sequences [B][T] → logits [B, T, 10].
   func callAsFunction(_ sequences: [[Int]]) -> Tensor {
     let (b, t) = (sequences.count, sequences[0].count)
@@ -53,12 +61,9 @@ extension Attention {
 
   /// Token and whole-sequence accuracy of `model` on `sequences`.
   func accuracy(_ model: Reverser, _ sequences: [[Int]]) -> (token: Double, sequence: Double) {
-    let logits = withoutGradient { model(sequences) }  // [N, T, 10]
-    let predictions = logits.reshaped([-1, 10]).rows.map { row in row.indices.max { row[$0] < row[$1] }! }
     var tokens = 0
     var whole = 0
-    for (n, sequence) in sequences.enumerated() {
-      let predicted = Array(predictions[(n * Self.length)..<((n + 1) * Self.length)])
+    for (predicted, sequence) in zip(model.predict(sequences), sequences) {
       let correct = zip(predicted, sequence.reversed()).filter { $0 == $1 }.count
       tokens += correct
       whole += correct == Self.length ? 1 : 0
