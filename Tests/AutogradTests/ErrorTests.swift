@@ -82,4 +82,29 @@ struct ErrorTests {
       })
     #expect(text.contains("label 3 is out of range for 3 classes"))
   }
+
+  @Test func convolutionChannels() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = conv1d(Tensor.zeros([1, 5, 3]), Tensor.zeros([2, 3, 4]))
+      })
+    #expect(text.contains("conv1d: input [1, 5, 3] must be [batch, length, C] and kernel [2, 3, 4] [filters, k, C]"))
+  }
+
+  @Test func windowLargerThanInput() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = pool2d(Tensor.zeros([1, 2, 2, 1]), .max, size: (3, 3))
+      })
+    #expect(text.contains("patches: a 3×3 window does not fit input [1, 2, 2, 1]"))
+  }
+
+  @Test func lstmInputWidth() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        var rng = SeededGenerator(seed: 1)
+        _ = LSTMCell(inputs: 3, hidden: 2, using: &rng).sequence(Tensor.zeros([1, 4, 2]))
+      })
+    #expect(text.contains("LSTMCell: input must be [batch, steps, 3], got [1, 4, 2]"))
+  }
 }

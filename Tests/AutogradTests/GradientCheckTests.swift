@@ -119,6 +119,23 @@ let modelCases: [OpCase] = [
   OpCase(name: "Linear", shapes: [[5, 3], [2, 3], [2]]) { Linear(W: $0[1], b: $0[2])($0[0]).tanh() },
   OpCase(name: "normalized", shapes: [[3, 5]]) { $0[0].normalized() },
   OpCase(name: "normalized axis 0", shapes: [[4, 2]]) { $0[0].normalized(axis: 0) },
+  OpCase(name: "patches 2×2, stride 1", shapes: [[2, 3, 4, 2]]) { $0[0].patches(kernel: (2, 2)) },
+  OpCase(name: "patches 3×2, stride 2, padding 1", shapes: [[1, 4, 5, 2]]) {
+    $0[0].patches(kernel: (3, 2), stride: (2, 2), padding: (1, 1))
+  },
+  OpCase(name: "patches 1-D, kernel 3, padding 1", shapes: [[2, 5, 3]]) { $0[0].patches(kernel: 3, padding: 1) },
+  OpCase(name: "conv1d", shapes: [[2, 6, 3], [4, 3, 3], [4]]) { conv1d($0[0], $0[1], bias: $0[2]).tanh() },
+  OpCase(name: "conv1d stride 2, padding 2", shapes: [[1, 7, 2], [3, 3, 2]]) {
+    conv1d($0[0], $0[1], stride: 2, padding: 2)
+  },
+  OpCase(name: "conv2d", shapes: [[2, 4, 5, 2], [3, 3, 3, 2], [3]]) { conv2d($0[0], $0[1], bias: $0[2]) },
+  OpCase(name: "conv2d stride 2, padding 1", shapes: [[1, 5, 5, 1], [2, 3, 3, 1]]) {
+    conv2d($0[0], $0[1], stride: (2, 2), padding: (1, 1)).sigmoid()
+  },
+  OpCase(name: "max pool 1-D", shapes: [[2, 6, 3]]) { pool1d($0[0], .max, size: 2) },
+  OpCase(name: "average pool 1-D, overlapping", shapes: [[2, 6, 3]]) { pool1d($0[0], .average, size: 3, stride: 1) },
+  OpCase(name: "max pool 2-D", shapes: [[2, 4, 4, 2]]) { pool2d($0[0], .max, size: (2, 2)) },
+  OpCase(name: "average pool 2-D", shapes: [[1, 4, 6, 2]]) { pool2d($0[0], .average, size: (2, 3)) },
   OpCase(name: "attention with padding mask", shapes: [[2, 4, 3], [2, 4, 3], [2, 4, 2]]) {
     attention(query: $0[0], key: $0[1], value: $0[2], mask: Tensor([1.0, 1, 1, 0])).output
   },
@@ -164,6 +181,31 @@ struct GradientCheckTests {
     let block = TransformerBlock(width: 4, heads: 2, hiddenWidth: 6, using: &rng)
     let x = randomTensor([2, 3, 4])
     checkLayer(block.parameters, input: x) { block(x) }
+  }
+
+  @Test func conv2DLayer() {
+    var rng = SeededGenerator(seed: 5)
+    let layer = Conv2D(channels: 2, filters: 3, kernel: (2, 2), padding: (1, 1), using: &rng)
+    let x = randomTensor([2, 3, 3, 2])
+    checkLayer(layer.parameters, input: x) { pool2d(layer(x).relu(), .max, size: (2, 2)) }
+  }
+
+  @Test("backpropagation through time in an RNN, over 5 steps")
+  func rnnThroughTime() {
+    var rng = SeededGenerator(seed: 6)
+    let cell = RNNCell(inputs: 2, hidden: 3, using: &rng)
+    let x = randomTensor([2, 5, 2])
+    checkLayer(cell.parameters, input: x) { cell.sequence(x).last!.pow(2).sum() }
+  }
+
+  @Test("backpropagation through time in an LSTM, through every state, over 4 steps")
+  func lstmThroughTime() {
+    var rng = SeededGenerator(seed: 7)
+    let cell = LSTMCell(inputs: 2, hidden: 3, using: &rng)
+    let x = randomTensor([2, 4, 2])
+    checkLayer(cell.parameters, input: x) {
+      cell.sequence(x).map { ($0.hidden * $0.cell).sum() }.reduce(Tensor(0.0), +)
+    }
   }
 
   @Test("multi-head attention is the concatenation of independent heads")
