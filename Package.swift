@@ -11,6 +11,7 @@ let chapters = [
   "04-backprop",
   "05-gradient-descent",
   "06-attention",
+  "07-cnn-and-lstm",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

@@ -21,7 +21,9 @@ struct ConvolutionTests {
     #expect(conv1d(x, w, bias: Tensor([0.5])).scalars == [1.5, 3.5, -2.5])
   }
 
-  @Test("the output size is ⌊(n + 2p − k)/s⌋ + 1", arguments: [(7, 3, 1, 0), (7, 3, 2, 1), (8, 2, 2, 0), (28, 3, 1, 0), (5, 5, 3, 2)])
+  @Test(
+    "the output size is ⌊(n + 2p − k)/s⌋ + 1",
+    arguments: [(7, 3, 1, 0), (7, 3, 2, 1), (8, 2, 2, 0), (28, 3, 1, 0), (5, 5, 3, 2)])
   func outputSize(_ c: (n: Int, k: Int, s: Int, p: Int)) {
     let y = Tensor.zeros([1, c.n, 1]).patches(kernel: c.k, stride: c.s, padding: c.p)
     #expect(y.shape[1] == (c.n + 2 * c.p - c.k) / c.s + 1)
@@ -128,7 +130,8 @@ struct ConvolutionTests {
     }
     let compiler = gradient(at: weights, of: finalHidden).base
     let cell = LSTMCell(
-      W: Tensor(shape: [4, 1], scalars: Array(weights[0..<4])), U: Tensor(shape: [4, 1], scalars: Array(weights[4..<8])),
+      W: Tensor(shape: [4, 1], scalars: Array(weights[0..<4])),
+      U: Tensor(shape: [4, 1], scalars: Array(weights[4..<8])),
       b: Tensor(Array(weights[8..<12])))
     cell.sequence(Tensor(shape: [1, 2, 1], scalars: inputs)).last!.hidden.sum().backward()
     let ours = cell.W.grad!.scalars + cell.U.grad!.scalars + cell.b.grad!.scalars

@@ -1,0 +1,199 @@
+// Memory.swift — why the cell state helps: a task that needs a long memory, trained with a plain
+// RNN and with an LSTM, and the size of ∂h_T/∂x_t as t moves away from the end.
+//
+// Shapes: B batch, T steps, I = 1 input, H hidden; readout Linear(H → 1) on h_T.
+
+import Autograd
+import Foundation
+import Notebook
+import Plot
+
+/// Either recurrent cell with a readout: the last hidden state → one logit.
+final class SequenceClassifier: Module {
+  enum Kind: String, CaseIterable { case rnn = "RNN", lstm = "LSTM" }
+  let kind: Kind
+  let rnn: RNNCell?
+  let lstm: LSTMCell?
+  let readout: Linear
+
+  init(_ kind: Kind, hidden: Int, using generator: inout SeededGenerator) {
+    self.kind = kind
+    rnn = kind == .rnn ? RNNCell(inputs: 1, hidden: hidden, using: &generator) : nil
+    lstm = kind == .lstm ? LSTMCell(inputs: 1, hidden: hidden, using: &generator) : nil
+    readout = Linear(inputs: hidden, outputs: 1, using: &generator)
+  }
+
+  var parameters: [Tensor] { (rnn?.parameters ?? []) + (lstm?.parameters ?? []) + readout.parameters }
+
+  /// `x` `[B, T, 1]` → logits `[B]`.
+  func callAsFunction(_ x: Tensor) -> Tensor {
+    let last = rnn.map { $0.sequence(x).last! } ?? lstm!.sequence(x).last!.hidden  // [B, H]
+    return readout(last).reshaped([-1])
+  }
+}
+
+extension CNNAndLSTM {
+  static let memoryLength = 20
+
+  /// Sequences whose first entry is +1 or −1 (the label: 1 or 0) followed by T − 1 steps of
+  /// uniform noise in ±1: to answer at the end, a model must carry the first entry through the noise.
+  func memoryBatch(_ count: Int, using generator: inout SeededGenerator) -> (x: Tensor, labels: Tensor) {
+    var values: [Double] = []
+    var labels: [Double] = []
+    for _ in 0..<count {
+      let label = generator.nextInt(in: 0..<2)
+      labels.append(Double(label))
+      values.append(label == 1 ? 1 : -1)
+      for _ in 1..<Self.memoryLength { values.append(2 * generator.nextUnit() - 1) }
+    }
+    return (Tensor(shape: [count, Self.memoryLength, 1], scalars: values), Tensor(labels))
+  }
+
+  struct MemoryFacts {
+    /// Test accuracy of each kind of model, one per training seed.
+    let accuracy: [SequenceClassifier.Kind: [Double]]
+    let meanForget: Double
+  }
+
+  /// Trains one model on the memory task; returns it with its losses and test accuracy.
+  func trainMemory(
+    _ kind: SequenceClassifier.Kind, seed: UInt64, steps: Int, test: (x: Tensor, labels: Tensor), _ notebook: Notebook
+  ) -> (model: SequenceClassifier, losses: [Double], accuracy: Double) {
+    var rng = SeededGenerator(seed: seed)
+    let model = SequenceClassifier(kind, hidden: 8, using: &rng)
+    let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
+    var batches = SeededGenerator(seed: seed &+ 100)  // the same batches for both kinds
+    let run = notebook.train("memory task, \(kind.rawValue), seed \(seed)", epochs: steps) { _ in
+      let (x, labels) = memoryBatch(32, using: &batches)
+      optimizer.zeroGradients()
+      let loss = sigmoidCrossEntropy(logits: model(x), labels: labels)
+      loss.backward()
+      optimizer.step()
+      return loss.item
+    }
+    let predictions = withoutGradient { model(test.x).scalars.map { $0 > 0 ? 1.0 : 0.0 } }
+    let correct = zip(predictions, test.labels.scalars).filter { $0 == $1 }.count
+    return (model, run.losses, Double(correct) / Double(test.labels.count))
+  }
+
+  func memoryCell(_ notebook: Notebook) throws -> MemoryFacts {
+    var accuracy: [SequenceClassifier.Kind: [Double]] = [:]
+    var meanForget = 0.0
+    try notebook.cell("memory", "A task that needs memory: an RNN and an LSTM, trained the same way") { cell in
+      let steps = 400
+      let seeds = (0..<4).map { notebook.seed &+ UInt64($0) }
+      var data = SeededGenerator(seed: notebook.seed)
+      let test = memoryBatch(500, using: &data)
+      cell.line(
+        "each sequence: ±1, then \(Self.memoryLength - 1) steps of noise in ±1; the label is the first entry's sign, read from h_T"
+      )
+      cell.line(
+        "H = 8, Adam (η = 0.01), \(steps) steps of 32 fresh sequences, sigmoid cross-entropy; 500 test sequences")
+      var rows: [[TableEntry]] = seeds.map { [Int($0)] }
+      var series: [LineChart.Series] = []
+      var firstLSTM: SequenceClassifier?
+      var parameters: [String] = []
+      for kind in SequenceClassifier.Kind.allCases {
+        for (n, seed) in seeds.enumerated() {
+          let (model, losses, score) = trainMemory(kind, seed: seed, steps: steps, test: test, notebook)
+          accuracy[kind, default: []].append(score)
+          rows[n].append(score)
+          if n == 0 {
+            series.append(.init("\(kind.rawValue), seed \(seed)", x: losses.indices.map { Double($0 + 1) }, y: losses))
+            parameters.append("\(kind.rawValue) \(model.parameterCount)")
+            if kind == .lstm { firstLSTM = model }
+          }
+        }
+        notebook.result("memory_accuracy_\(kind.rawValue.lowercased())", accuracy[kind]!)
+      }
+      cell.table(["seed"] + SequenceClassifier.Kind.allCases.map { "\($0.rawValue) test accuracy" }, rows, digits: 3)
+      for kind in SequenceClassifier.Kind.allCases {
+        let solved = accuracy[kind]!.filter { $0 > 0.9 }.count
+        cell.line("\(kind.rawValue): above 0.9 in \(solved) of \(seeds.count) runs")
+      }
+      cell.line("parameters: \(parameters.joined(separator: ", ")); 0.5 is a coin toss")
+      try cell.figure(
+        LineChart(
+          name: "memory-loss", title: "Remembering the first of \(Self.memoryLength) inputs (seed \(seeds[0]))",
+          xLabel: "training step", yLabel: "cross-entropy", series: series))
+
+      // The trained LSTM's gates along one test sequence.
+      let sequence = test.x.sliced(axis: 0, 0..<1)  // [1, T, 1]
+      let gates = withoutGradient { firstLSTM!.lstm!.sequence(sequence) }
+      let t = (1...Self.memoryLength).map(Double.init)
+      func mean(_ pick: (LSTMCell.Step) -> Tensor) -> [Double] { gates.map { pick($0).mean().item } }
+      meanForget = mean(\.forget).dropFirst().reduce(0, +) / Double(Self.memoryLength - 1)
+      // The unit that carries the sign: the largest |c_T| at the end of the sequence.
+      let finalCell = gates.last!.cell.scalars
+      let unit = finalCell.indices.max { abs(finalCell[$0]) < abs(finalCell[$1]) }!
+      func ofUnit(_ pick: (LSTMCell.Step) -> Tensor) -> [Double] { gates.map { pick($0).scalars[unit] } }
+      cell.line(
+        "the trained LSTM (seed \(seeds[0])) on test sequence 1 (first entry \(Format.number(sequence.scalars[0]))): "
+          + "forget gate averaged over units and steps 2…\(Self.memoryLength) = \(Format.number(meanForget, digits: 3))"
+      )
+      cell.line(
+        "unit \(unit + 1) holds the sign: c_1 = \(Format.number(ofUnit(\.cell)[0], digits: 3)), c_\(Self.memoryLength) = "
+          + "\(Format.number(finalCell[unit], digits: 3)); its forget gate over steps 2…\(Self.memoryLength): "
+          + "min \(Format.number(ofUnit(\.forget).dropFirst().min()!, digits: 3)), max \(Format.number(ofUnit(\.forget).dropFirst().max()!, digits: 3))"
+      )
+      try cell.figure(
+        LineChart(
+          name: "lstm-gates", title: "The trained LSTM's unit \(unit + 1) along one sequence",
+          xLabel: "step t", yLabel: "value",
+          series: [
+            .init("input gate i_t", x: t, y: ofUnit(\.input)), .init("forget gate f_t", x: t, y: ofUnit(\.forget)),
+            .init("output gate o_t", x: t, y: ofUnit(\.output)), .init("cell state c_t", x: t, y: ofUnit(\.cell)),
+            .init("input x_t", x: t, y: sequence.scalars, points: true, dashed: true),
+          ]))
+      notebook.result("memory_mean_forget_gate", meanForget)
+    }
+    return MemoryFacts(accuracy: accuracy, meanForget: meanForget)
+  }
+
+  // MARK: - How far back the gradient reaches
+
+  struct GradientNorms {
+    let length: Int
+    let byModel: [(name: String, norms: [Double])]  // ‖∂(Σ h_T)/∂x_t‖ for t = 1 … T
+  }
+
+  func gradientFlowCell(_ notebook: Notebook) throws -> GradientNorms {
+    let (length, hidden, batch) = (50, 16, 8)
+    var data = SeededGenerator(seed: notebook.seed)
+    let x = Tensor.normal([batch, length, 1], using: &data)
+    var byModel: [(String, [Double])] = []
+    for (name, forgetBias) in [("RNN", nil), ("LSTM, forget bias 0", 0.0), ("LSTM, forget bias 1", 1.0)]
+      as [(String, Double?)]
+    {
+      var rng = SeededGenerator(seed: notebook.seed)
+      let input = Tensor(x.scalars, requiresGrad: true).reshaped([batch, length, 1])
+      let last =
+        forgetBias.map { LSTMCell(inputs: 1, hidden: hidden, forgetBias: $0, using: &rng).sequence(input).last!.hidden }
+        ?? RNNCell(inputs: 1, hidden: hidden, using: &rng).sequence(input).last!
+      let g = gradients(of: last.sum(), withRespectTo: [input])[0].reshaped([batch, length])  // ∂(Σ h_T)/∂x_t
+      let norms = (0..<length).map { t in g.sliced(axis: 1, t..<(t + 1)).pow(2).sum().item.squareRoot() / Double(batch)
+      }
+      byModel.append((name, norms))
+    }
+    try notebook.cell("gradient-flow", "How far back does the gradient reach? ‖∂h_T/∂x_t‖ at initialisation") { cell in
+      cell.line("T = \(length) steps, H = \(hidden), \(batch) random sequences, freshly initialised cells; L = Σ h_T")
+      let shown = [length, length - 5, length - 10, length - 20, length - 30, length - 40, 1]
+      let rows: [[TableEntry]] = shown.map { t in [t, length - t] + byModel.map { $0.1[t - 1] as TableEntry } }
+      cell.table(["t", "steps back"] + byModel.map(\.0), rows, digits: 3)
+      for (name, norms) in byModel {
+        cell.line("\(name): ‖∂L/∂x_1‖ / ‖∂L/∂x_T‖ = \(Format.number(norms[0] / norms[length - 1], digits: 3))")
+      }
+      try cell.figure(
+        LineChart(
+          name: "gradient-through-time", title: "Gradient reaching each input, T = \(length)",
+          xLabel: "steps back from the end (T − t)", yLabel: "‖∂L/∂x_t‖ (mean over the batch)",
+          series: byModel.map { name, norms in
+            .init(name, x: (0..<length).map { Double(length - 1 - $0) }, y: norms)
+          }, logY: true))
+      for (name, norms) in byModel {
+        notebook.result("gradient_norms_" + name.lowercased().filter { $0.isLetter || $0.isNumber }, norms)
+      }
+    }
+    return GradientNorms(length: length, byModel: byModel)
+  }
+}
