@@ -12,6 +12,7 @@ let chapters = [
   "05-gradient-descent",
   "06-attention",
   "07-cnn-and-lstm",
+  "08-text-classifier",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

@@ -269,7 +269,8 @@ extension CNNAndLSTM {
       let first = LSTMCell(inputs: 28, hidden: 64, using: &rng)
       let second = LSTMCell(inputs: 64, hidden: 64, using: &rng)
       let head = Linear(inputs: 64, outputs: 10, using: &rng)
-      let firstOutputs = first.sequence(Tensor.zeros([1, 28, 28])).map { $0.hidden.unsqueezed(axis: 1) }  // 28 × [1, 1, 64]
+      // return_sequences=True: every step's h, [1, 1, 64] each, joined into [1, 28, 64].
+      let firstOutputs = first.sequence(Tensor.zeros([1, 28, 28])).map { $0.hidden.unsqueezed(axis: 1) }
       let lstmOutput = head(second.sequence(Tensor.concatenated(firstOutputs, axis: 1)).last!.hidden)  // [1, 10]
       let lstmParameters = first.parameterCount + second.parameterCount + head.parameterCount
       cell.line("LSTM, reading a 28×28 image as 28 steps of 28 values (the listing gives no input shape):")
