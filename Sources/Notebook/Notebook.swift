@@ -116,6 +116,12 @@ public final class Notebook {
     for line in lines { show(literate ? line : terminal.styled(line, "2")) }
   }
 
+  /// Lines whose text version differs from what the terminal shows (machine-dependent values).
+  func append(_ literate: [String], shown: [String], toCell index: Int) {
+    cells[index].lines += literate
+    for line in shown { show(line) }
+  }
+
   func record(_ check: SourceCheck, inCell index: Int) {
     if let old = sourceChecks.firstIndex(where: { $0.id == check.id }) {
       fatalError("Notebook: two source checks are named '\(check.id)' (the first: \(sourceChecks[old].claim))")
@@ -185,8 +191,14 @@ public struct Cell {
   }
 
   /// An aligned table: numbers right-aligned with `digits` significant digits.
-  public func table(_ headers: [String], _ rows: [[TableEntry]], digits: Int = 7) {
-    lines(Format.table(headers, rows, digits: digits))
+  ///
+  /// Columns listed in `measured` hold values of this run on this machine (timings): the
+  /// terminal shows them, the chapter's text shows "—" there, so text and program still agree.
+  public func table(_ headers: [String], _ rows: [[TableEntry]], digits: Int = 7, measured: Set<Int> = []) {
+    let shown = Format.table(headers, rows, digits: digits)
+    if measured.isEmpty { return lines(shown) }
+    let literate = rows.map { row in row.enumerated().map { measured.contains($0) ? "—" as TableEntry : $1 } }
+    notebook.append(Format.table(headers, literate, digits: digits), shown: shown, toCell: index)
   }
 
   /// Records a source check for the JSON and prints it.

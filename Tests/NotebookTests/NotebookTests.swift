@@ -22,6 +22,18 @@ struct NotebookTests {
     #expect(lines == ["name     value", "──────  ──────", "a          1.5", "longer  -20.25"])
   }
 
+  @Test("a measured column (timings) stays out of the chapter's text")
+  func measuredColumn() {
+    let notebook = Notebook(
+      chapter: "test", seed: 1, mode: .quiet, figuresDirectory: NSTemporaryDirectory(), renderFigures: false)
+    notebook.cell("timed", "Timed") { cell in
+      cell.table(["model", "accuracy", "seconds"], [["a", 0.5, 0.123], ["b", 1, 4.56]], measured: [2])
+    }
+    let block = notebook.outputBlocks["timed"]!
+    #expect(block.contains("0.5") && block.contains("—"))
+    #expect(!block.contains("0.123") && !block.contains("4.56"))
+  }
+
   @Test func matrix() {
     #expect(Format.tensor(Tensor([[1.0, -2.0], [3.5, 4.0]])) == ["⎡   1   -2 ⎤", "⎣ 3.5    4 ⎦"])
   }

@@ -198,18 +198,19 @@ struct TextClassifier: ChapterCommand {
         }
         let correct = zip(predictions, test).filter { $0 == $1.label }.count
         rows.append(
-          [model.name, model.parameterCount, losses.last!, trainAccuracy, "\(correct)/\(test.count)"] + byPattern)
+          [model.name, model.parameterCount, losses.last!, trainAccuracy, "\(correct)/\(test.count)"] + byPattern
+            + [seconds])
         series.append(.init(model.name, x: losses.indices.map { Double($0 + 1) }, y: losses))
         notebook.result(
           "test_accuracy_" + model.name.filter { $0.isLetter || $0.isNumber }, Double(correct) / Double(test.count))
         notebook.result("training_seconds_" + model.name.filter { $0.isLetter || $0.isNumber }, seconds)
       }
       cell.table(
-        ["model", "parameters", "final train loss", "train accuracy", "test", "plain", "negation", "contrast"], rows,
-        digits: 3)
-      cell.note(
-        "training time on this machine: "
-          + trained.map { "\($0.model.name) \(Format.number($0.seconds, digits: 2)) s" }.joined(separator: ", "))
+        [
+          "model", "parameters", "final train loss", "train accuracy", "test", "plain", "negation", "contrast",
+          "seconds",
+        ],
+        rows, digits: 3, measured: [8])
       try cell.figure(
         LineChart(
           name: "training-loss", title: "Training loss of the four classifiers", xLabel: "epoch",
