@@ -40,15 +40,15 @@ public final class SGD: Optimizer {
   public func step() {
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
-      // Whole arrays at a time: one assignment to p.scalars, not one per element.
-      var v = velocity[index]
-      var values = p.scalars
-      for i in g.indices {
-        v[i] = momentum * v[i] + g[i]
-        values[i] -= learningRate * v[i]
+      // Whole arrays in place: one access to p.scalars, not one per element, and no copy.
+      velocity[index].withUnsafeMutableBufferPointer { v in
+        p.scalars.withUnsafeMutableBufferPointer { values in
+          for i in g.indices {
+            v[i] = momentum * v[i] + g[i]
+            values[i] -= learningRate * v[i]
+          }
+        }
       }
-      velocity[index] = v
-      p.scalars = values
     }
   }
 }
@@ -90,16 +90,19 @@ public final class Adam: Optimizer {
     let correction2 = 1 - Double.power(beta2, Double(t))
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
-      var (mi, si, values) = (m[index], s[index], p.scalars)
-      for i in g.indices {
-        mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
-        si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
-        let mHat = mi[i] / correction1
-        let sHat = si[i] / correction2
-        values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+      var (mi, si) = (m[index], s[index])
+      m[index] = []  // so mi and si are the only references and update in place
+      s[index] = []
+      p.scalars.withUnsafeMutableBufferPointer { values in
+        for i in g.indices {
+          mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
+          si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
+          let mHat = mi[i] / correction1
+          let sHat = si[i] / correction2
+          values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+        }
       }
       (m[index], s[index]) = (mi, si)
-      p.scalars = values
     }
   }
 }

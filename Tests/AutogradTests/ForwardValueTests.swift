@@ -136,4 +136,21 @@ struct ForwardValueTests {
     var p = SeededGenerator(seed: 1)
     #expect(p.permutation(10).sorted() == Array(0..<10))
   }
+
+  @Test(
+    "every broadcasting shortcut (scalar, repeated row, one value per row) matches the general path",
+    arguments: [
+      ([2, 3], [3]), ([3], [2, 3]), ([2, 3, 4], [3, 4]), ([4, 3], [4, 1]), ([4, 1], [4, 3]), ([2, 3], []),
+      ([4, 1], [1, 5]),
+    ]
+  )
+  func broadcastShortcuts(_ shapes: ([Int], [Int])) {
+    let (a, b) = (randomTensor(shapes.0, in: 0.5...2, seed: 3), randomTensor(shapes.1, in: 0.5...2, seed: 4))
+    let shape = Shape.broadcast(shapes.0, shapes.1, operation: "test")
+    let (fullA, fullB) = (a.broadcasted(to: shape), b.broadcasted(to: shape))  // equal shapes: the plain loop
+    #expect((a + b).scalars == (fullA + fullB).scalars)
+    #expect((a - b).scalars == (fullA - fullB).scalars)
+    #expect((a * b).scalars == (fullA * fullB).scalars)
+    #expect((a / b).scalars == (fullA / fullB).scalars)
+  }
 }

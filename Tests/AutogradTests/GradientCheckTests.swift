@@ -27,6 +27,8 @@ let elementwiseCases: [OpCase] = [
   OpCase(name: "add scalar", shapes: [[3], []]) { $0[0] + $0[1] + 2.5 },
   OpCase(name: "subtract", shapes: [[2, 3], [2, 1]]) { $0[0] - $0[1] },
   OpCase(name: "subtract", shapes: [[3], [2, 3]]) { 1.0 - $0[0] - $0[1] },
+  OpCase(name: "subtract a column", shapes: [[3, 1], [3, 4]]) { $0[0] - $0[1] },
+  OpCase(name: "divide by a column", shapes: [[2, 3, 4], [2, 3, 1]], range: 0.5...2) { $0[0] / $0[1] },
   OpCase(name: "multiply", shapes: [[2, 3], [3]]) { $0[0] * $0[1] },
   OpCase(name: "multiply", shapes: [[3, 1, 2], [4, 2]]) { $0[0] * $0[1] * 3.0 },
   OpCase(name: "divide", shapes: [[2, 3], [3]], range: 0.5...2) { $0[0] / $0[1] },

@@ -1,5 +1,8 @@
 // Tensor+Arithmetic.swift — + − × ÷, negation and powers, elementwise with NumPy broadcasting.
 //
+// A backward rule skips an input that does not require a gradient (a constant such as the 2
+// in x * 2): its gradient would be computed only to be thrown away.
+//
 // Broadcasting in the forward pass (a [3] vector added to every row of a [2, 3] matrix) means
 // summing in the backward pass: the vector was used twice, so its gradient is the sum of
 // the two rows' gradients. `summed(toShape:)` does that, and `broadcasted(to:)` is its mirror.
@@ -8,13 +11,40 @@ import Foundation
 
 extension Tensor {
   /// Applies `f` to matching elements of `a` and `b` after broadcasting them to one shape.
+  ///
+  /// Always inlined, so each operator's `f` is compiled into its own plain loop (no call per element).
+  @inline(__always)
   static func zipBroadcast(
     _ operation: String, _ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double
   ) -> (shape: [Int], scalars: [Double]) {
-    if a.shape == b.shape { return (a.shape, zip(a.scalars, b.scalars).map(f)) }
+    if a.shape == b.shape {
+      let values = [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
+        a.scalars.withUnsafeBufferPointer { x in
+          b.scalars.withUnsafeBufferPointer { y in
+            for i in 0..<x.count { out[i] = f(x[i], y[i]) }
+          }
+        }
+        initialized = a.count
+      }
+      return (a.shape, values)
+    }
     let shape = Shape.broadcast(a.shape, b.shape, operation: operation)
     if b.count == 1, shape == a.shape { return (shape, a.scalars.map { f($0, b.scalars[0]) }) }
     if a.count == 1, shape == b.shape { return (shape, b.scalars.map { f(a.scalars[0], $0) }) }
+    // A row repeated down a matrix (a bias added to every sample): one pass, no index arithmetic.
+    if shape == a.shape, Array(a.shape.suffix(b.rank)) == b.shape {
+      return (shape, repeatingRows(a.scalars, b.scalars) { x, row in f(x, row) })
+    }
+    if shape == b.shape, Array(b.shape.suffix(a.rank)) == a.shape {
+      return (shape, repeatingRows(b.scalars, a.scalars) { x, row in f(row, x) })
+    }
+    // One value per row against a matrix (a row's sum or maximum kept as a column: softmax, norms).
+    if shape == a.shape, !a.shape.isEmpty, b.shape == Array(a.shape.dropLast()) + [1] {
+      return (shape, perRow(a.scalars, b.scalars) { x, value in f(x, value) })
+    }
+    if shape == b.shape, !b.shape.isEmpty, a.shape == Array(b.shape.dropLast()) + [1] {
+      return (shape, perRow(b.scalars, a.scalars) { x, value in f(value, x) })
+    }
     let (aStrides, bStrides) = (Shape.broadcastStrides(a.shape, to: shape), Shape.broadcastStrides(b.shape, to: shape))
     var values = [Double](repeating: 0, count: shape.reduce(1, *))
     a.scalars.withUnsafeBufferPointer { av in
@@ -23,6 +53,38 @@ extension Tensor {
       }
     }
     return (shape, values)
+  }
+
+  /// `f(x[i], row[i mod row.count])` for every element of `x`, whose length is a multiple of `row`'s.
+  @inline(__always)
+  static func repeatingRows(_ x: [Double], _ row: [Double], _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        row.withUnsafeBufferPointer { row in
+          let width = row.count
+          for r in 0..<(width == 0 ? 0 : x.count / width) {
+            for j in 0..<width { out[r * width + j] = f(x[r * width + j], row[j]) }
+          }
+        }
+      }
+      initialized = x.count
+    }
+  }
+
+  /// `f(x[i], values[i / width])` for every element of `x`, a matrix of `values.count` rows.
+  @inline(__always)
+  static func perRow(_ x: [Double], _ values: [Double], _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        values.withUnsafeBufferPointer { values in
+          let width = values.count == 0 ? 0 : x.count / values.count
+          for r in 0..<values.count {
+            for j in 0..<width { out[r * width + j] = f(x[r * width + j], values[r]) }
+          }
+        }
+      }
+      initialized = x.count
+    }
   }
 
   /// The values repeated along broadcast axes to fill `shape`.
@@ -59,9 +121,21 @@ extension Tensor {
       fail("summed(toShape:): shape \(target) does not broadcast to \(shape)")
     }
     var values = [Double](repeating: 0, count: target.reduce(1, *))
-    let strides = Shape.broadcastStrides(target, to: shape)
-    scalars.withUnsafeBufferPointer { x in
-      Shape.forEachOffset(shape, strides, strides) { i, offset, _ in values[offset] += x[i] }
+    if Array(shape.suffix(target.count)) == target {
+      // The common case, a bias's gradient: rows of `target`'s size added together.
+      let size = values.count
+      scalars.withUnsafeBufferPointer { x in
+        values.withUnsafeMutableBufferPointer { sum in
+          for row in 0..<(count / Swift.max(size, 1)) {
+            for j in 0..<size { sum[j] += x[row * size + j] }
+          }
+        }
+      }
+    } else {
+      let strides = Shape.broadcastStrides(target, to: shape)
+      scalars.withUnsafeBufferPointer { x in
+        Shape.forEachOffset(shape, strides, strides) { i, offset, _ in values[offset] += x[i] }
+      }
     }
     let source = shape
     return Tensor.result(of: "sumToShape", shape: target, scalars: values, inputs: [self]) { _, g in
@@ -73,7 +147,7 @@ extension Tensor {
   public static func + (a: Tensor, b: Tensor) -> Tensor {
     let (shape, values) = zipBroadcast("add", a, b, +)
     return result(of: "add", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      [g.summed(toShape: a.shape), g.summed(toShape: b.shape)]
+      [a.requiresGrad ? g.summed(toShape: a.shape) : nil, b.requiresGrad ? g.summed(toShape: b.shape) : nil]
     }
   }
 
@@ -81,7 +155,7 @@ extension Tensor {
   public static func - (a: Tensor, b: Tensor) -> Tensor {
     let (shape, values) = zipBroadcast("subtract", a, b, -)
     return result(of: "subtract", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      [g.summed(toShape: a.shape), (-g).summed(toShape: b.shape)]
+      [a.requiresGrad ? g.summed(toShape: a.shape) : nil, b.requiresGrad ? (-g).summed(toShape: b.shape) : nil]
     }
   }
 
@@ -89,7 +163,10 @@ extension Tensor {
   public static func * (a: Tensor, b: Tensor) -> Tensor {
     let (shape, values) = zipBroadcast("multiply", a, b, *)
     return result(of: "multiply", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      [(g * b).summed(toShape: a.shape), (g * a).summed(toShape: b.shape)]
+      [
+        a.requiresGrad ? (g * b).summed(toShape: a.shape) : nil,
+        b.requiresGrad ? (g * a).summed(toShape: b.shape) : nil,
+      ]
     }
   }
 
@@ -97,7 +174,10 @@ extension Tensor {
   public static func / (a: Tensor, b: Tensor) -> Tensor {
     let (shape, values) = zipBroadcast("divide", a, b, /)
     return result(of: "divide", shape: shape, scalars: values, inputs: [a, b]) { y, g in
-      [(g / b).summed(toShape: a.shape), (-g * y / b).summed(toShape: b.shape)]
+      [
+        a.requiresGrad ? (g / b).summed(toShape: a.shape) : nil,
+        b.requiresGrad ? (-g * y / b).summed(toShape: b.shape) : nil,
+      ]
     }
   }
 

@@ -3,18 +3,37 @@
 // Each backward rule is written with tensor operations (not with the raw numbers), so that
 // the rule itself can be differentiated for second derivatives.
 
+import Dispatch
 import Foundation
 
 extension Tensor {
   /// Applies `f` to every element; the result remembers `backward` for the chain rule.
+  ///
+  /// Large tensors are split in two halves computed on two threads: functions like tanh and exp
+  /// cost tens of nanoseconds per element, so for a million elements the second core pays off.
+  @inline(__always)
   func map(
-    _ operation: String, _ f: (Double) -> Double,
+    _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
     backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
   ) -> Tensor {
-    Tensor.result(of: operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { y, g in
+    let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      scalars.withUnsafeBufferPointer { x in
+        let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
+        let (n, halves) = (x.count, x.count >= Self.parallelThreshold ? 2 : 1)
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+          let range = (half * n / halves)..<((half + 1) * n / halves)
+          for i in range { output.value[i] = f(input.value[i]) }
+        }
+      }
+      initialized = count
+    }
+    return Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
       [backward(self, y, g)]
     }
   }
+
+  /// The element count from which ``map(_:_:backward:)`` uses two threads.
+  static let parallelThreshold = 1 << 15
 
   /// eˣ elementwise. d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
@@ -51,4 +70,11 @@ extension Tensor {
       g * (-0.5 * x * x).exp() / (2 * Double.pi).squareRoot()
     }
   }
+}
+
+/// A buffer pointer handed to the threads of one `concurrentPerform`, each of which touches its
+/// own half: safe because the halves do not overlap and the call returns only when both are done.
+struct UnsafeSendable<Pointer>: @unchecked Sendable {
+  let value: Pointer
+  init(_ value: Pointer) { self.value = value }
 }

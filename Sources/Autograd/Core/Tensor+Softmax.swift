@@ -13,7 +13,7 @@ extension Tensor {
   /// cancels), but no exponent is positive, so nothing overflows at inputs of 1e4.
   public func softmax(axis: Int) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "softmax(axis:)", shape: shape)
-    let y = logSoftmaxValues(axis: axis).map(Foundation.exp)
+    let y = softmaxValues(axis: axis, log: false)
     return Tensor.result(of: "softmax(axis: \(axis))", shape: shape, scalars: y, inputs: [self]) { y, g in
       [y * (g - (g * y).sum(axis: axis, keepingAxis: true))]
     }
@@ -29,22 +29,37 @@ extension Tensor {
   public func logSoftmax(axis: Int) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "logSoftmax(axis:)", shape: shape)
     return Tensor.result(
-      of: "logSoftmax(axis: \(axis))", shape: shape, scalars: logSoftmaxValues(axis: axis), inputs: [self]
+      of: "logSoftmax(axis: \(axis))", shape: shape, scalars: softmaxValues(axis: axis, log: true), inputs: [self]
     ) { y, g in
       [g - y.exp() * g.sum(axis: axis, keepingAxis: true)]
     }
   }
 
-  /// The values xⱼ − max x − log Σₖ exp(xₖ − max x) along `axis` (a normalized axis).
-  private func logSoftmaxValues(axis: Int) -> [Double] {
+  /// Along `axis` (a normalized axis), each slice's softmax e^(xⱼ − m) / Σₖ e^(xₖ − m), or with
+  /// `log` its logarithm xⱼ − m − log Σₖ e^(xₖ − m), where m = max x.
+  private func softmaxValues(axis: Int, log: Bool) -> [Double] {
     let (outer, size, inner) = Shape.split(shape, at: axis)
-    var values = scalars
-    for o in 0..<outer {
-      for i in 0..<inner {
-        let slots = (0..<size).map { o * size * inner + $0 * inner + i }
-        let m = slots.map { scalars[$0] }.max() ?? 0
-        let lse = m + Foundation.log(slots.reduce(0) { $0 + Foundation.exp(scalars[$1] - m) })
-        for slot in slots { values[slot] = scalars[slot] - lse }
+    var values = [Double](repeating: 0, count: count)
+    scalars.withUnsafeBufferPointer { x in
+      values.withUnsafeMutableBufferPointer { y in
+        for o in 0..<outer {
+          for i in 0..<inner {
+            let first = o * size * inner + i  // the slice is first, first + inner, first + 2·inner, …
+            var m = -Double.infinity
+            for j in 0..<size { m = Swift.max(m, x[first + j * inner]) }
+            var total = 0.0
+            for j in 0..<size {
+              let e = Foundation.exp(x[first + j * inner] - m)
+              y[first + j * inner] = e
+              total += e
+            }
+            let logTotal = Foundation.log(total)
+            for j in 0..<size {
+              let slot = first + j * inner
+              y[slot] = log ? x[slot] - m - logTotal : y[slot] / total
+            }
+          }
+        }
       }
     }
     return values
