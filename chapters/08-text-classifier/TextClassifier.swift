@@ -244,15 +244,17 @@ struct TextClassifier: ChapterCommand {
           "\(t.model.name): accuracy \(Format.number(confusion.accuracy, digits: 3)), ROC AUC for positive \(Format.number(auc[1], digits: 3)), for negative \(Format.number(auc[0], digits: 3))"
         )
       }
-      let names = trained.map(\.model.name)
+      // One row per model: the four cells of its confusion matrix side by side.
       try cell.figure(
         Heatmap(
-          name: "confusion", title: "Test-set confusion matrices",
-          values: zip(trained, confusions).flatMap { _, c in
-            [c.counts[0].map(Double.init), c.counts[1].map(Double.init)]
+          name: "confusion", title: "Confusion matrices, \(test.count) test sentences",
+          values: confusions.map { c in
+            [c.counts[0][0], c.counts[0][1], c.counts[1][0], c.counts[1][1]].map(Double.init)
           },
-          rowLabels: names.flatMap { ["\($0): negative", "\($0): positive"] }, columnLabels: ["negative", "positive"],
-          xLabel: "predicted", yLabel: "actual", decimals: 0))
+          rowLabels: trained.map(\.model.name),
+          columnLabels: ["TN", "FP", "FN", "TP"],
+          xLabel: "TN: negative as negative, FP: negative as positive, FN, TP alike",
+          decimals: 0, size: (760, 520)))
     }
     return confusions
   }
