@@ -75,26 +75,24 @@ extension Tensor {
       }
     }
     return Tensor.result(of: "matmul", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      let (dA, dB): (Tensor, Tensor)
+      // Each side's product is computed only if that side wants a gradient (an input batch x
+      // of a first layer does not).
+      let (dA, dB): (Tensor?, Tensor?)
       switch (transposeA, transposeB) {
       case (false, false):
-        (dA, dB) = (
-          product(g, b, transposeA: false, transposeB: true), product(a, g, transposeA: true, transposeB: false)
-        )
+        dA = a.requiresGrad ? product(g, b, transposeA: false, transposeB: true) : nil
+        dB = b.requiresGrad ? product(a, g, transposeA: true, transposeB: false) : nil
       case (false, true):
-        (dA, dB) = (
-          product(g, b, transposeA: false, transposeB: false), product(g, a, transposeA: true, transposeB: false)
-        )
+        dA = a.requiresGrad ? product(g, b, transposeA: false, transposeB: false) : nil
+        dB = b.requiresGrad ? product(g, a, transposeA: true, transposeB: false) : nil
       case (true, false):
-        (dA, dB) = (
-          product(b, g, transposeA: false, transposeB: true), product(a, g, transposeA: false, transposeB: false)
-        )
+        dA = a.requiresGrad ? product(b, g, transposeA: false, transposeB: true) : nil
+        dB = b.requiresGrad ? product(a, g, transposeA: false, transposeB: false) : nil
       case (true, true):
-        (dA, dB) = (
-          product(b, g, transposeA: true, transposeB: true), product(g, a, transposeA: true, transposeB: true)
-        )
+        dA = a.requiresGrad ? product(b, g, transposeA: true, transposeB: true) : nil
+        dB = b.requiresGrad ? product(g, a, transposeA: true, transposeB: true) : nil
       }
-      return [dA.summed(toShape: a.shape), dB.summed(toShape: b.shape)]
+      return [dA?.summed(toShape: a.shape), dB?.summed(toShape: b.shape)]
     }
   }
 }
