@@ -3,6 +3,7 @@
 
 SWIFT ?= swift
 PYTHON ?= python3
+ROUNDS ?= 3
 CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
 
 .PHONY: all deps build chapters test test-tooling bench student grade format clean help
@@ -31,8 +32,7 @@ test-tooling: ## Test the exercise tooling: markers, the student release, gradin
 	@python3 scripts/test_exercises.py
 
 bench: build ## Measure the core (swift run -c release bench), then compare with PyTorch and NumPy where installed
-	@"$$($(SWIFT) build -c release --show-bin-path)/bench" --json > .build/bench.json
-	@$(PYTHON) bench/compare.py --ours .build/bench.json
+	@$(PYTHON) bench/compare.py --bench "$$($(SWIFT) build -c release --show-bin-path)/bench" --rounds $(ROUNDS)
 
 student: ## Write the student release to dist/student (solutions stubbed, hidden tests removed)
 	@python3 scripts/exercises.py student dist/student

@@ -2,10 +2,13 @@
 """The bench workloads in PyTorch (float64, eager, CPU) and, where it makes sense, in NumPy by
 hand; prints each peer's median seconds and the ratio ours ÷ theirs.
 
-    python3 bench/compare.py [--ours FILE] [--seconds S]
+    python3 bench/compare.py [--ours FILE | --bench PATH] [--seconds S] [--rounds N]
 
 `--ours` reads `swift run -c release bench --json` output from a file; without it the script
-runs the bench itself. A peer that is not installed (numpy, torch) is skipped with a note.
+runs the bench itself (`--bench` names the built executable). `--rounds N` alternates ours and
+the peers N times and reports the median of each round's ratio, which a shared machine's slow
+spells disturb far less than one round. A peer that is not installed (numpy, torch) is skipped
+with a note.
 """
 
 import argparse
@@ -118,39 +121,64 @@ def torch_workloads(torch, seconds):
     return results
 
 
+def run_ours(args):
+    """One `bench --json` run: from the built executable, or through `swift run`."""
+    command = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
+    command += ["--json", "--seconds", str(args.seconds)]
+    return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ours", help="a file holding `bench --json` output")
+    parser.add_argument("--ours", help="a file holding `bench --json` output (one round only)")
+    parser.add_argument("--bench", help="the built bench executable (default: swift run -c release bench)")
     parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument(
+        "--rounds", type=int, default=1,
+        help="run ours and the peers this many times, alternating; report the median of each round's ratio")
     args = parser.parse_args()
-    if args.ours:
-        with open(args.ours) as f:
-            ours = json.load(f)
-    else:
-        command = ["swift", "run", "-c", "release", "-q", "bench", "--json", "--seconds", str(args.seconds)]
-        ours = json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    if args.ours and args.rounds != 1:
+        parser.error("--ours is one measurement; it cannot be repeated in rounds")
 
-    peers = {}
-    for module, run in (("torch", torch_workloads), ("numpy", numpy_workloads)):
+    modules = {}
+    for module in ("torch", "numpy"):
         try:
-            peers[module] = run(__import__(module), args.seconds)
+            modules[module] = __import__(module)
         except ImportError:
             print(f"{module} is not installed: skipped (pip install {module})", file=sys.stderr)
+    peer_runs = {"torch": torch_workloads, "numpy": numpy_workloads}
 
-    names = list(ours)
+    # Each round measures ours and then every peer, so a slow spell of a shared machine hits
+    # both sides of a ratio; the median over rounds then discards the odd round.
+    rounds = []
+    for _ in range(args.rounds):
+        if args.ours:
+            with open(args.ours) as f:
+                ours = json.load(f)
+        else:
+            ours = run_ours(args)
+        peers = {name: peer_runs[name](module, args.seconds) for name, module in modules.items()}
+        rounds.append((ours, peers))
+
+    names = list(rounds[0][0])
     header = f"{'workload':<16} {'ours (ms)':>10}"
-    for peer in peers:
+    for peer in modules:
         header += f" {peer + ' (ms)':>12} {'ours÷' + peer:>12}"
-    print(header)
+    print(header if args.rounds == 1 else header + f"   (medians of {args.rounds} rounds)")
     for name in names:
-        mine = ours[name]["median_seconds"]
+        mine = statistics.median(ours[name]["median_seconds"] for ours, _ in rounds)
         line = f"{name:<16} {mine * 1000:>10.4f}"
-        for results in peers.values():
-            theirs = results.get(name)
-            line += f" {theirs * 1000:>12.4f} {mine / theirs:>12.2f}" if theirs else f" {'—':>12} {'—':>12}"
+        for peer in modules:
+            theirs = [peers[peer].get(name) for _, peers in rounds]
+            if theirs[0]:
+                ratio = statistics.median(o[name]["median_seconds"] / t for (o, _), t in zip(rounds, theirs))
+                line += f" {statistics.median(theirs) * 1000:>12.4f} {ratio:>12.2f}"
+            else:
+                line += f" {'—':>12} {'—':>12}"
         print(line)
-    if "dgemm_1024" in ours and "matmul_1024" in ours:
-        print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ours['matmul_1024']['median_seconds'] / ours['dgemm_1024']['median_seconds']:.3f}")
+    if "dgemm_1024" in names and "matmul_1024" in names:
+        ratio = statistics.median(o["matmul_1024"]["median_seconds"] / o["dgemm_1024"]["median_seconds"] for o, _ in rounds)
+        print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ratio:.3f}")
 
 
 if __name__ == "__main__":

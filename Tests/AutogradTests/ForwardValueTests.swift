@@ -153,4 +153,15 @@ struct ForwardValueTests {
     #expect((a * b).scalars == (fullA * fullB).scalars)
     #expect((a / b).scalars == (fullA / fullB).scalars)
   }
+
+  @Test("large tensors, computed in two halves on two threads, equal the one-thread result")
+  func twoThreadPaths() {
+    let x = randomTensor([300, 200], in: -5...5)  // 60,000 elements: above the threshold
+    #expect(x.count >= parallelThreshold)
+    #expect(x.tanh().scalars == x.scalars.map { Foundation.tanh($0) })
+    let byRow = (0..<300).flatMap { x.sliced(axis: 0, $0..<($0 + 1)).softmax(axis: -1).scalars }  // small: one thread
+    #expect(x.softmax(axis: -1).scalars == byRow)
+    let byColumn = x.transposed().softmax(axis: -1).transposed().scalars
+    #expect(x.softmax(axis: 0).scalars == byColumn)
+  }
 }

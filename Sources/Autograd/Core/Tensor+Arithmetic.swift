@@ -29,8 +29,14 @@ extension Tensor {
       return (a.shape, values)
     }
     let shape = Shape.broadcast(a.shape, b.shape, operation: operation)
-    if b.count == 1, shape == a.shape { return (shape, a.scalars.map { f($0, b.scalars[0]) }) }
-    if a.count == 1, shape == b.shape { return (shape, b.scalars.map { f(a.scalars[0], $0) }) }
+    if b.count == 1, shape == a.shape {
+      let y = b.scalars[0]  // read once, not once per element
+      return (shape, a.scalars.map { f($0, y) })
+    }
+    if a.count == 1, shape == b.shape {
+      let x = a.scalars[0]
+      return (shape, b.scalars.map { f(x, $0) })
+    }
     // A row repeated down a matrix (a bias added to every sample): one pass, no index arithmetic.
     if shape == a.shape, Array(a.shape.suffix(b.rank)) == b.shape {
       return (shape, repeatingRows(a.scalars, b.scalars) { x, row in f(x, row) })

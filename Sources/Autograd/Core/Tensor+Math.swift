@@ -3,14 +3,11 @@
 // Each backward rule is written with tensor operations (not with the raw numbers), so that
 // the rule itself can be differentiated for second derivatives.
 
-import Dispatch
 import Foundation
 
 extension Tensor {
   /// Applies `f` to every element; the result remembers `backward` for the chain rule.
-  ///
-  /// Large tensors are split in two halves computed on two threads: functions like tanh and exp
-  /// cost tens of nanoseconds per element, so for a million elements the second core pays off.
+  /// Large tensors are computed in two halves on two threads (``inHalves(_:_:)``).
   @inline(__always)
   func map(
     _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
@@ -19,9 +16,7 @@ extension Tensor {
     let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
       scalars.withUnsafeBufferPointer { x in
         let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
-        let (n, halves) = (x.count, x.count >= Self.parallelThreshold ? 2 : 1)
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
-          let range = (half * n / halves)..<((half + 1) * n / halves)
+        inHalves(x.count) { range in
           for i in range { output.value[i] = f(input.value[i]) }
         }
       }
@@ -31,9 +26,6 @@ extension Tensor {
       [backward(self, y, g)]
     }
   }
-
-  /// The element count from which ``map(_:_:backward:)`` uses two threads.
-  static let parallelThreshold = 1 << 15
 
   /// eˣ elementwise. d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
@@ -70,11 +62,4 @@ extension Tensor {
       g * (-0.5 * x * x).exp() / (2 * Double.pi).squareRoot()
     }
   }
-}
-
-/// A buffer pointer handed to the threads of one `concurrentPerform`, each of which touches its
-/// own half: safe because the halves do not overlap and the call returns only when both are done.
-struct UnsafeSendable<Pointer>: @unchecked Sendable {
-  let value: Pointer
-  init(_ value: Pointer) { self.value = value }
 }

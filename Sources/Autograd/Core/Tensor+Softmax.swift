@@ -42,21 +42,23 @@ extension Tensor {
     var values = [Double](repeating: 0, count: count)
     scalars.withUnsafeBufferPointer { x in
       values.withUnsafeMutableBufferPointer { y in
-        for o in 0..<outer {
-          for i in 0..<inner {
-            let first = o * size * inner + i  // the slice is first, first + inner, first + 2·inner, …
+        let (x, y) = (UnsafeSendable(x), UnsafeSendable(y))
+        // Slices are independent, so a large tensor's are split between two threads.
+        inHalves(outer * inner, elements: count) { slices in
+          for slice in slices {
+            let first = (slice / inner) * size * inner + slice % inner  // then first + inner, first + 2·inner, …
             var m = -Double.infinity
-            for j in 0..<size { m = Swift.max(m, x[first + j * inner]) }
+            for j in 0..<size { m = Swift.max(m, x.value[first + j * inner]) }
             var total = 0.0
             for j in 0..<size {
-              let e = Foundation.exp(x[first + j * inner] - m)
-              y[first + j * inner] = e
+              let e = Foundation.exp(x.value[first + j * inner] - m)
+              y.value[first + j * inner] = e
               total += e
             }
             let logTotal = Foundation.log(total)
             for j in 0..<size {
               let slot = first + j * inner
-              y[slot] = log ? x[slot] - m - logTotal : y[slot] / total
+              y.value[slot] = log ? x.value[slot] - m - logTotal : y.value[slot] / total
             }
           }
         }
