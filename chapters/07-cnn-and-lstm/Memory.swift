@@ -58,7 +58,7 @@ extension CNNAndLSTM {
   /// Trains one model on the memory task; returns it with its losses and test accuracy.
   func trainMemory(
     _ kind: SequenceClassifier.Kind, seed: UInt64, steps: Int, test: (x: Tensor, labels: Tensor), _ notebook: Notebook
-  ) -> (model: SequenceClassifier, losses: [Double], accuracy: Double) {
+  ) -> (model: SequenceClassifier, run: TrainingRun, accuracy: Double) {
     var rng = SeededGenerator(seed: seed)
     let model = SequenceClassifier(kind, hidden: 8, using: &rng)
     let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
@@ -73,7 +73,7 @@ extension CNNAndLSTM {
     }
     let predictions = withoutGradient { model(test.x).scalars.map { $0 > 0 ? 1.0 : 0.0 } }
     let correct = zip(predictions, test.labels.scalars).filter { $0 == $1 }.count
-    return (model, run.losses, Double(correct) / Double(test.labels.count))
+    return (model, run, Double(correct) / Double(test.labels.count))
   }
 
   func memoryCell(_ notebook: Notebook) throws -> MemoryFacts {
@@ -95,7 +95,9 @@ extension CNNAndLSTM {
       var parameters: [String] = []
       for kind in SequenceClassifier.Kind.allCases {
         for (n, seed) in seeds.enumerated() {
-          let (model, losses, score) = trainMemory(kind, seed: seed, steps: steps, test: test, notebook)
+          let (model, run, score) = trainMemory(kind, seed: seed, steps: steps, test: test, notebook)
+          if run.diverged { cell.line("\(kind.rawValue), seed \(seed): \(run.summary)") }
+          let losses = run.losses
           accuracy[kind, default: []].append(score)
           rows[n].append(score)
           if n == 0 {
