@@ -29,14 +29,8 @@ extension Tensor {
       return (a.shape, values)
     }
     let shape = Shape.broadcast(a.shape, b.shape, operation: operation)
-    if b.count == 1, shape == a.shape {
-      let y = b.scalars[0]  // read once, not once per element
-      return (shape, a.scalars.map { f($0, y) })
-    }
-    if a.count == 1, shape == b.shape {
-      let x = a.scalars[0]
-      return (shape, b.scalars.map { f(x, $0) })
-    }
+    if b.count == 1, shape == a.shape { return (shape, withScalar(a.scalars, b.scalars[0]) { x, y in f(x, y) }) }
+    if a.count == 1, shape == b.shape { return (shape, withScalar(b.scalars, a.scalars[0]) { y, x in f(x, y) }) }
     // A row repeated down a matrix (a bias added to every sample): one pass, no index arithmetic.
     if shape == a.shape, Array(a.shape.suffix(b.rank)) == b.shape {
       return (shape, repeatingRows(a.scalars, b.scalars) { x, row in f(x, row) })
@@ -59,6 +53,17 @@ extension Tensor {
       }
     }
     return (shape, values)
+  }
+
+  /// `f(x[i], y)` for every element of `x`.
+  @inline(__always)
+  static func withScalar(_ x: [Double], _ y: Double, _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        for i in 0..<x.count { out[i] = f(x[i], y) }
+      }
+      initialized = x.count
+    }
   }
 
   /// `f(x[i], row[i mod row.count])` for every element of `x`, whose length is a multiple of `row`'s.
