@@ -94,7 +94,9 @@ struct TextClassifier: ChapterCommand {
       cell.line("most frequent: " + top.joined(separator: ", "))
       cell.line("encode(\"\(sentence)\") = \(vocabulary.encode(sentence))")
       let unseen = test.flatMap { tokens($0.text) }.filter { vocabulary.counts[$0] == nil }
-      cell.line("test tokens never seen in training: \(unseen.count) (the grammar's words all occur in both splits)")
+      cell.line(
+        "test tokens never seen in training: \(unseen.count)"
+          + (unseen.isEmpty ? " (the grammar's words all occur in both splits)" : ""))
       let novel = "The soundtrack was great."
       cell.line(
         "encode(\"\(novel)\") = \(vocabulary.encode(novel)) — 'soundtrack' is not in the vocabulary, so it becomes 1")
@@ -243,6 +245,15 @@ struct TextClassifier: ChapterCommand {
         cell.line(
           "\(t.model.name): accuracy \(Format.number(confusion.accuracy, digits: 3)), ROC AUC for positive \(Format.number(auc[1], digits: 3)), for negative \(Format.number(auc[0], digits: 3))"
         )
+        let wrong = test.indices.filter { t.testPredictions[$0] != test[$0].label }
+        if !wrong.isEmpty {
+          let kinds = ["plain", "negation", "contrast"].map { kind in
+            let missed = wrong.filter { test[$0].pattern == kind }
+            let positives = missed.filter { test[$0].label == 1 }.count
+            return "\(kind) \(missed.count) (\(positives) positive)"
+          }
+          cell.line("  its errors by kind of sentence: " + kinds.joined(separator: ", "))
+        }
       }
       // One row per model: the four cells of its confusion matrix side by side.
       try cell.figure(
