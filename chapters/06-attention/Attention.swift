@@ -141,7 +141,8 @@ struct Attention: ChapterCommand {
       var rng = SeededGenerator(seed: notebook.seed &+ 1)
       let x = Tensor.normal([5, 4], using: &rng)  // [5, 4] five tokens
       let padding = Tensor([1.0, 1, 1, 0, 0])  // the last two tokens are padding
-      let causal = Tensor.ones([5, 5]) - (Tensor.arange(0, 5).reshaped([5, 1]) .< Tensor.arange(0, 5))  // 1 where key ≤ query
+      // 1 where key ≤ query
+      let causal = Tensor.ones([5, 5]) - (Tensor.arange(0, 5).reshaped([5, 1]) .< Tensor.arange(0, 5))
       let padded = attention(query: x, key: x, value: x, mask: padding).weights
       let masked = attention(query: x, key: x, value: x, mask: causal).weights
       cell.line("padding mask (keys 4 and 5 are padding): \(Format.vector(padding.scalars))")
