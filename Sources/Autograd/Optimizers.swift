@@ -90,19 +90,19 @@ public final class Adam: Optimizer {
     let correction2 = 1 - Double.power(beta2, Double(t))
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
-      var (mi, si) = (m[index], s[index])
-      m[index] = []  // so mi and si are the only references and update in place
-      s[index] = []
-      p.scalars.withUnsafeMutableBufferPointer { values in
-        for i in g.indices {
-          mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
-          si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
-          let mHat = mi[i] / correction1
-          let sHat = si[i] / correction2
-          values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+      m[index].withUnsafeMutableBufferPointer { mi in
+        s[index].withUnsafeMutableBufferPointer { si in
+          p.scalars.withUnsafeMutableBufferPointer { values in
+            for i in g.indices {
+              mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
+              si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
+              let mHat = mi[i] / correction1
+              let sHat = si[i] / correction2
+              values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+            }
+          }
         }
       }
-      (m[index], s[index]) = (mi, si)
     }
   }
 }

@@ -172,8 +172,6 @@ struct CNNAndLSTM: ChapterCommand {
     let x: [Double]
     let maxima: [Double]
     let averages: [Double]
-    let maxGradient: [Double]
-    let averageGradient: [Double]
   }
 
   func poolingCell(_ notebook: Notebook) -> PoolingFacts {
@@ -212,7 +210,6 @@ struct CNNAndLSTM: ChapterCommand {
       notebook.result("max_pool_gradient", maxGradient)
     }
     return PoolingFacts(
-      x: x, maxima: maxed.scalars, averages: averaged.scalars, maxGradient: maxGradient,
-      averageGradient: averageGradient)
+      x: x, maxima: maxed.scalars, averages: averaged.scalars)
   }
 }

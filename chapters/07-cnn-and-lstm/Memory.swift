@@ -52,7 +52,6 @@ extension CNNAndLSTM {
   struct MemoryFacts {
     /// Test accuracy of each kind of model, one per training seed.
     let accuracy: [SequenceClassifier.Kind: [Double]]
-    let meanForget: Double
   }
 
   /// Trains one model on the memory task; returns it with its losses and test accuracy.
@@ -78,7 +77,6 @@ extension CNNAndLSTM {
 
   func memoryCell(_ notebook: Notebook) throws -> MemoryFacts {
     var accuracy: [SequenceClassifier.Kind: [Double]] = [:]
-    var meanForget = 0.0
     try notebook.cell("memory", "A task that needs memory: an RNN and an LSTM, trained the same way") { cell in
       let steps = 400
       let seeds = (0..<4).map { notebook.seed &+ UInt64($0) }
@@ -124,7 +122,7 @@ extension CNNAndLSTM {
       let gates = withoutGradient { firstLSTM!.lstm!.sequence(sequence) }
       let t = (1...Self.memoryLength).map(Double.init)
       func mean(_ pick: (LSTMCell.Step) -> Tensor) -> [Double] { gates.map { pick($0).mean().item } }
-      meanForget = mean(\.forget).dropFirst().reduce(0, +) / Double(Self.memoryLength - 1)
+      let meanForget = mean(\.forget).dropFirst().reduce(0, +) / Double(Self.memoryLength - 1)
       // The unit that carries the sign: the largest |c_T| at the end of the sequence.
       let finalCell = gates.last!.cell.scalars
       let unit = finalCell.indices.max { abs(finalCell[$0]) < abs(finalCell[$1]) }!
@@ -149,7 +147,7 @@ extension CNNAndLSTM {
           ]))
       notebook.result("memory_mean_forget_gate", meanForget)
     }
-    return MemoryFacts(accuracy: accuracy, meanForget: meanForget)
+    return MemoryFacts(accuracy: accuracy)
   }
 
   // MARK: - How far back the gradient reaches

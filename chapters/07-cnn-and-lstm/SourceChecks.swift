@@ -44,9 +44,11 @@ extension CNNAndLSTM {
             + "Σ w_j x_{i+j} = \(Format.vector(facts.sequence.correlation)) — the same operation with the kernel reversed. "
             + "For learned kernels the difference does not matter; for a given kernel the numbers differ."))
 
-      // The max formula, literally: one output per i with a full window, stride 1.
-      let maxByFormula = (0...(facts.pooling.x.count - 2)).map { i in max(facts.pooling.x[i], facts.pooling.x[i + 1]) }
-      let slidingMax = pool1d(Tensor(shape: [1, 8, 1], scalars: facts.pooling.x), .max, size: 2, stride: 1).scalars
+      // The pooling formulas, literally, for k = 2 and every full window (stride 1).
+      let values = facts.pooling.x
+      let sequence = Tensor(shape: [1, values.count, 1], scalars: values)
+      let maxByFormula = (0..<(values.count - 1)).map { i in max(values[i], values[i + 1]) }
+      let slidingMax = pool1d(sequence, .max, size: 2, stride: 1).scalars
       cell.check(
         SourceCheck(
           id: "003-max-pooling", source: Article.a003,
@@ -57,9 +59,8 @@ extension CNNAndLSTM {
             + "the windows overlap and 8 values become \(slidingMax.count): that hardly 'reduces the dimension'. "
             + "Frameworks move the window by its own width (stride k): \(Format.vector(facts.pooling.maxima)), 8 → 4."))
 
-      let x8 = facts.pooling.x
-      let averageByFormula = (1..<x8.count).map { i in (x8[i] + x8[i - 1]) / 2 }
-      let slidingAverage = pool1d(Tensor(shape: [1, 8, 1], scalars: x8), .average, size: 2, stride: 1).scalars
+      let averageByFormula = (1..<values.count).map { i in (values[i] + values[i - 1]) / 2 }
+      let slidingAverage = pool1d(sequence, .average, size: 2, stride: 1).scalars
       cell.check(
         SourceCheck(
           id: "003-average-pooling", source: Article.a003,

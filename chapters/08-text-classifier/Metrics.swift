@@ -24,6 +24,14 @@ struct Confusion {
   func support(_ c: Int) -> Int { counts[c][0] + counts[c][1] }
 }
 
+/// The ROC AUC of both classes, [class 0, class 1], from each sample's P(class 1): class 0 is
+/// scored by 1 − P. For a binary classifier the two are the same number.
+func rocAUCs(probabilities: [Double], labels: [Int]) -> [Double] {
+  (0...1).map { c in
+    areaUnderROC(scores: probabilities.map { c == 1 ? $0 : 1 - $0 }, labels: labels, positive: c)
+  }
+}
+
 /// The area under the ROC curve for class `positive`, given each sample's score for that
 /// class: the probability that a random sample of the class scores above a random sample of
 /// the other (ties count one half).

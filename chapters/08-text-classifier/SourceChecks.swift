@@ -130,10 +130,7 @@ extension TextClassifier {
 
       // The article's own architecture is the chapter's mean-pooling model.
       guard let articleModel = facts.model("mean pooling") else { return }
-      let labels = facts.test.map(\.label)
-      let auc = (0...1).map { c in
-        areaUnderROC(scores: articleModel.0.testProbabilities.map { c == 1 ? $0 : 1 - $0 }, labels: labels, positive: c)
-      }
+      let auc = rocAUCs(probabilities: articleModel.0.testProbabilities, labels: facts.test.map(\.label))
       cell.check(
         SourceCheck(
           id: "002-auc", source: Article.a002, claim: "L478–484: ROC AUC 0.945 for class 0 and 0.965 for class 1",

@@ -107,28 +107,26 @@ struct TextClassifier: ChapterCommand {
   // MARK: - Training
 
   /// Groups of indices into `encoded` whose sentences have the same length, in batches of at
-  /// most `batchSize`; so no sentence is ever padded.
-  func batches(_ encoded: [[Int]], shuffledBy generator: inout SeededGenerator?) -> [[Int]] {
+  /// most `batchSize`; so no sentence is ever padded. `order` gives the order of the sentences of
+  /// one length, then of the batches: a random permutation when training, as they are otherwise.
+  func batches(_ encoded: [[Int]], order: ([Int]) -> [Int] = { $0 }) -> [[Int]] {
     var byLength: [Int: [Int]] = [:]
     for (i, ids) in encoded.enumerated() { byLength[ids.count, default: []].append(i) }
     var groups: [[Int]] = []
     for length in byLength.keys.sorted() {
-      var members = byLength[length]!
-      if generator != nil { members = generator!.permutation(members.count).map { members[$0] } }
+      let members = order(byLength[length]!)
       for start in stride(from: 0, to: members.count, by: Self.batchSize) {
         groups.append(Array(members[start..<min(start + Self.batchSize, members.count)]))
       }
     }
-    if generator != nil { groups = generator!.permutation(groups.count).map { groups[$0] } }
-    return groups
+    return order(Array(groups.indices)).map { groups[$0] }
   }
 
   /// P(positive) for each sentence, in order.
   func probabilities(_ model: any SentenceModel, _ encoded: [[Int]]) -> [Double] {
     var result = [Double](repeating: 0, count: encoded.count)
-    var noShuffle: SeededGenerator? = nil
     withoutGradient {
-      for group in batches(encoded, shuffledBy: &noShuffle) {
+      for group in batches(encoded) {
         let p = model(group.map { encoded[$0] }).sigmoid().scalars
         for (i, index) in group.enumerated() { result[index] = p[i] }
       }
@@ -140,12 +138,12 @@ struct TextClassifier: ChapterCommand {
     _ model: any SentenceModel, _ notebook: Notebook, train: [[Int]], labels: [Double]
   ) -> (losses: [Double], seconds: Double, diverged: String?) {
     let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
-    var order: SeededGenerator? = SeededGenerator(seed: notebook.seed &+ 1)  // the same batches for every model
+    var shuffler = SeededGenerator(seed: notebook.seed &+ 1)  // the same batches for every model
     let clock = ContinuousClock()
     let start = clock.now
     let run = notebook.train(model.name, epochs: Self.epochs) { _ in
       var total = 0.0
-      for group in batches(train, shuffledBy: &order) {
+      for group in batches(train, order: { items in shuffler.permutation(items.count).map { items[$0] } }) {
         optimizer.zeroGradients()
         let logits = model(group.map { train[$0] })
         let loss = sigmoidCrossEntropy(logits: logits, labels: Tensor(group.map { labels[$0] }))
@@ -239,9 +237,7 @@ struct TextClassifier: ChapterCommand {
       cell.table(
         ["model", "actual", "→ negative", "→ positive", "precision", "recall", "F1", "support"], rows, digits: 3)
       for (t, confusion) in zip(trained, confusions) {
-        let auc = (0...1).map { c in
-          areaUnderROC(scores: t.testProbabilities.map { c == 1 ? $0 : 1 - $0 }, labels: actual, positive: c)
-        }
+        let auc = rocAUCs(probabilities: t.testProbabilities, labels: actual)
         cell.line(
           "\(t.model.name): accuracy \(Format.number(confusion.accuracy, digits: 3)), ROC AUC for positive \(Format.number(auc[1], digits: 3)), for negative \(Format.number(auc[0], digits: 3))"
         )

@@ -75,24 +75,32 @@ extension Tensor {
       }
     }
     return Tensor.result(of: "matmul", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      // Each side's product is computed only if that side wants a gradient (an input batch x
-      // of a first layer does not).
-      let (dA, dB): (Tensor?, Tensor?)
+      let (dA, dB): (() -> Tensor, () -> Tensor)
       switch (transposeA, transposeB) {
       case (false, false):
-        dA = a.requiresGrad ? product(g, b, transposeA: false, transposeB: true) : nil
-        dB = b.requiresGrad ? product(a, g, transposeA: true, transposeB: false) : nil
+        (dA, dB) = (
+          { product(g, b, transposeA: false, transposeB: true) }, { product(a, g, transposeA: true, transposeB: false) }
+        )
       case (false, true):
-        dA = a.requiresGrad ? product(g, b, transposeA: false, transposeB: false) : nil
-        dB = b.requiresGrad ? product(g, a, transposeA: true, transposeB: false) : nil
+        (dA, dB) = (
+          { product(g, b, transposeA: false, transposeB: false) },
+          { product(g, a, transposeA: true, transposeB: false) }
+        )
       case (true, false):
-        dA = a.requiresGrad ? product(b, g, transposeA: false, transposeB: true) : nil
-        dB = b.requiresGrad ? product(a, g, transposeA: false, transposeB: false) : nil
+        (dA, dB) = (
+          { product(b, g, transposeA: false, transposeB: true) },
+          { product(a, g, transposeA: false, transposeB: false) }
+        )
       case (true, true):
-        dA = a.requiresGrad ? product(b, g, transposeA: true, transposeB: true) : nil
-        dB = b.requiresGrad ? product(g, a, transposeA: true, transposeB: true) : nil
+        (dA, dB) = (
+          { product(b, g, transposeA: true, transposeB: true) }, { product(g, a, transposeA: true, transposeB: true) }
+        )
       }
-      return [dA?.summed(toShape: a.shape), dB?.summed(toShape: b.shape)]
+      // Each side's product is computed only if that side wants a gradient (an input batch x
+      // of a first layer does not).
+      return [
+        a.requiresGrad ? dA().summed(toShape: a.shape) : nil, b.requiresGrad ? dB().summed(toShape: b.shape) : nil,
+      ]
     }
   }
 }
