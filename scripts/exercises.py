@@ -95,31 +95,53 @@ def tracked_files(root):
 
 
 def student_release(root, out):
-    """Copies the package to `out` with solutions replaced and hidden tests removed."""
+    """Writes the package to `out` with solutions replaced and hidden tests removed."""
     check(root)
-    if os.path.exists(out):
-        shutil.rmtree(out)
-    for relative in tracked_files(root):
-        target = os.path.join(out, relative)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copy2(os.path.join(root, relative), target)
-    for path in swift_files(out, SOURCES):
-        lines, blocks = scan(path)
-        for _, first, last, exercise in reversed([b for b in blocks if b[0] == "SOLUTION"]):
-            indent = re.match(r"\s*", lines[first - 1]).group(0)
-            lines[first - 1:last] = [f'{indent}throw NotImplemented("{exercise}")']
-        write(path, lines)
-    for path in swift_files(out, TESTS):
-        lines, blocks = scan(path)
-        for _, first, last, _ in reversed([b for b in blocks if b[0] == "HIDDEN TESTS"]):
-            del lines[first - 1:last]
-        write(path, lines)
+    files = {relative: read_bytes(os.path.join(root, relative)) for relative in tracked_files(root)}
+    for folder, kind, replace in ((SOURCES, "SOLUTION", True), (TESTS, "HIDDEN TESTS", False)):
+        for path in swift_files(root, folder):
+            lines, blocks = scan(path)
+            for _, first, last, exercise in reversed([b for b in blocks if b[0] == kind]):
+                indent = re.match(r"\s*", lines[first - 1]).group(0)
+                lines[first - 1:last] = [f'{indent}throw NotImplemented("{exercise}")'] if replace else []
+            files[os.path.relpath(path, root)] = "\n".join(lines).encode("utf-8")
+    mirror(files, root, out)
     return out
 
 
-def write(path, lines):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def put(target, data, mode_from=None):
+    """Writes `data` to `target` unless it already holds exactly that, with the mode of the file
+    `mode_from`. A file written gets the current time. That is what lets a build folder be
+    reused: an incremental Swift build can take a file with an older time for unchanged, and a
+    copy keeping its source's time (shutil.copy2) can be older than the last build."""
+    if os.path.isfile(target) and read_bytes(target) == data:
+        return
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as f:
+        f.write(data)
+    if mode_from and os.path.exists(mode_from):
+        shutil.copymode(mode_from, target)
+
+
+def mirror(files, root, folder):
+    """Makes `folder` hold exactly `files` (relative path → contents), each written by `put` with
+    the mode of the same path under `root`. Files that are not in `files` are removed from the
+    folders that hold some of them, so no stale source is compiled; build folders and other
+    dot-folders are left as they are."""
+    for relative, data in files.items():
+        put(os.path.join(folder, relative), data, os.path.join(root, relative))
+    tops = {relative.split("/")[0] for relative in files if "/" in relative}
+    for top in tops:
+        for directory, _, names in os.walk(os.path.join(folder, top)):
+            for name in names:
+                path = os.path.join(directory, name)
+                if os.path.relpath(path, folder) not in files:
+                    os.remove(path)
 
 
 def test_names(root):
@@ -140,25 +162,55 @@ def points(name):
     return int(match.group(1)) if match else 0
 
 
-def run_tests(folder, scratch):
-    """`swift test` on the exercise tests of `folder`: (exit status, output). `scratch` is the
-    build folder, kept between runs; use one per package folder (SwiftPM does not expect one
-    build folder to serve two packages)."""
-    command = ["swift", "test", "--filter", "ExercisesTests", "--scratch-path", scratch]
-    result = subprocess.run(command, cwd=folder, capture_output=True, text=True)
-    return result.returncode, result.stdout + result.stderr
+def run_tests(folder, scratch, names):
+    """`swift test` on the exercise tests of `folder`: (exit status, console output, results of
+    `parse` for `names`). `scratch` is the build folder, kept between runs; use one per package
+    folder (SwiftPM does not expect one build folder to serve two packages).
+
+    The results come from Swift Testing's JSON event stream, written by the test process to a
+    file, not from the console: the console output of tests running in parallel, as `swift
+    test` passes it on, can lose lines (seen here: a run of 34 tests that all ended printed the
+    end of a handful)."""
+    with tempfile.TemporaryDirectory() as folder_for_events:
+        events = os.path.join(folder_for_events, "events.jsonl")
+        command = ["swift", "test", "--filter", "ExercisesTests", "--scratch-path", scratch,
+                   "--experimental-event-stream-output", events, "--experimental-event-stream-version", "0"]
+        result = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+        records = read_events(events)
+    return result.returncode, result.stdout + result.stderr, parse(records, names)
 
 
-def parse(output, names):
-    """Per test: passed or not, and the messages of its issues."""
+def read_events(path):
+    """The records of an event stream file (one JSON object a line); none if there is no file,
+    as when the build failed."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def parse(records, names):
+    """Per test display name: passed (True, False, or None when it never ended: not built, not
+    run, or the test process crashed first) and the messages of its issues. A test passed when
+    it ended with no issue recorded against it (known issues, `withKnownIssue`, aside)."""
+    display, ended, messages = {}, set(), {}
+    for record in records:
+        payload = record["payload"]
+        if record["kind"] == "test":
+            display[payload["id"]] = payload.get("displayName", payload["name"])
+        elif payload["kind"] == "testEnded":
+            ended.add(payload["testID"])
+        elif payload["kind"] == "issueRecorded" and not payload["issue"].get("isKnown"):
+            where = payload["issue"].get("sourceLocation", {})
+            at = f"{where.get('fileID', '?').split('/')[-1]}:{where.get('line', '?')}:{where.get('column', '?')}"
+            text = " ".join(m["text"] for m in payload["messages"] if m["symbol"] != "details")
+            messages.setdefault(payload["testID"], []).append(f"{at}: {text}")
     results = {name: {"passed": None, "messages": []} for name in names}
-    for line in output.split("\n"):
-        match = re.match(r'^\S+ Test "(.+?)" (?:with \d+ test cases? )?(passed|failed)', line)
-        if match and match.group(1) in results:
-            results[match.group(1)]["passed"] = match.group(2) == "passed"
-        match = re.match(r'^\S+ Test "(.+?)" recorded an issue(?: with .*?)? at (\S+): (.*)$', line)
-        if match and match.group(1) in results:
-            results[match.group(1)]["messages"].append(f"{match.group(2)}: {match.group(3)}")
+    for test_id, name in display.items():
+        if name in results:
+            results[name]["messages"] = messages.get(test_id, [])
+            if test_id in ended:
+                results[name]["passed"] = not results[name]["messages"]
     return results
 
 
@@ -166,22 +218,17 @@ def grade(root, submission, results_path, scratch):
     """Grades `submission`: the teacher's package and full tests, with only the submission's
     Sources/Exercises put in; writes results.json; returns the score."""
     names = test_names(root)
-    # One grading copy beside the build folder, refreshed each time: unchanged files keep their
-    # times, so only the exercises and what depends on them are rebuilt.
+    # One grading copy beside the build folder, kept between runs: what is unchanged keeps its
+    # time, so only the exercises and what depends on them are rebuilt.
     copy = scratch.rstrip("/") + "-submission"
-    for relative in tracked_files(root):
-        target = os.path.join(copy, relative)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        source = os.path.join(root, relative)
-        if not os.path.exists(target) or os.path.getmtime(target) != os.path.getmtime(source):
-            shutil.copy2(source, target)
-    exercises_folder = os.path.join(copy, SOURCES)
-    shutil.rmtree(exercises_folder)
-    shutil.copytree(os.path.join(submission, SOURCES), exercises_folder, copy_function=shutil.copy)
-    for path in swift_files(copy, SOURCES):
-        os.utime(path)  # newer than any earlier build, so the submission is always recompiled
-    status, output = run_tests(copy, scratch)
-    parsed = parse(output, names)
+    files = {r: read_bytes(os.path.join(root, r)) for r in tracked_files(root) if not r.startswith(SOURCES + "/")}
+    submitted = os.path.join(submission, SOURCES)
+    for directory, _, filenames in os.walk(submitted):
+        for name in filenames:
+            path = os.path.join(directory, name)
+            files[os.path.join(SOURCES, os.path.relpath(path, submitted))] = read_bytes(path)
+    mirror(files, root, copy)
+    status, output, parsed = run_tests(copy, scratch, names)
     build_failed = all(r["passed"] is None for r in parsed.values())
     tests, score = [], 0
     for name in sorted(names, key=lambda n: (EXERCISE.search(n).group(1) if EXERCISE.search(n) else n, n)):
