@@ -1,6 +1,6 @@
-// Parallel.swift — the one place where Autograd uses a second thread: large elementwise maps and
-// softmax rows are split in two halves. Everything else runs on the caller's thread (and BLAS
-// runs its own threads).
+// Parallel.swift — the one place where Autograd uses a second thread: large elementwise maps,
+// softmax rows and batches of small matrix products are split in two halves. Everything else runs
+// on the caller's thread (and BLAS runs its own threads for large products).
 
 import Dispatch
 

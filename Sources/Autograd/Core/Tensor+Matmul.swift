@@ -59,16 +59,26 @@ extension Tensor {
     let bStrides = Shape.broadcastStrides(Array(b.shape.dropLast(2)), to: batch)
     // With an empty side the product is all zeros (or empty); BLAS rejects zero leading sizes.
     if n > 0, m > 0, k > 0 {
+      var offsets: [(Int, Int, Int)] = []  // per batch entry: where C, A and B start
+      Shape.forEachOffset(batch, aStrides, bStrides) { offsets.append(($0, $1, $2)) }
+      let entries = offsets
       a.scalars.withUnsafeBufferPointer { av in
         b.scalars.withUnsafeBufferPointer { bv in
           values.withUnsafeMutableBufferPointer { cv in
-            Shape.forEachOffset(batch, aStrides, bStrides) { i, ia, ib in
-              // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
-              // matrix is its own column count, transposed or not.
-              cblas_dgemm(
-                CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                Int32(n), Int32(m), Int32(k), 1, av.baseAddress! + ia * n * k, Int32(aColumns),
-                bv.baseAddress! + ib * k * m, Int32(bColumns), 0, cv.baseAddress! + i * n * m, Int32(m))
+            let (av, bv, cv) = (
+              UnsafeSendable(av.baseAddress!), UnsafeSendable(bv.baseAddress!), UnsafeSendable(cv.baseAddress!)
+            )
+            // OpenBLAS runs a product below 2¹⁸ multiply-adds on one thread, so a batch of them
+            // (attention's heads) is split between two threads here; larger ones it threads itself.
+            inHalves(entries.count, elements: n * m * k < 1 << 18 ? total : 0) { range in
+              for (i, ia, ib) in entries[range] {
+                // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
+                // matrix is its own column count, transposed or not.
+                cblas_dgemm(
+                  CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                  Int32(n), Int32(m), Int32(k), 1, av.value + ia * n * k, Int32(aColumns),
+                  bv.value + ib * k * m, Int32(bColumns), 0, cv.value + i * n * m, Int32(m))
+              }
             }
           }
         }
