@@ -158,9 +158,9 @@ struct ForwardValueTests {
   func twoThreadPaths() {
     let x = randomTensor([300, 200], in: -5...5)  // 60,000 elements: above the threshold
     #expect(x.count >= parallelThreshold)
-    #expect(x.tanh().scalars == x.scalars.map { Foundation.tanh($0) })
-    let byRow = (0..<300).flatMap { x.sliced(axis: 0, $0..<($0 + 1)).softmax(axis: -1).scalars }  // small: one thread
-    #expect(x.softmax(axis: -1).scalars == byRow)
+    let rows = (0..<300).map { x.sliced(axis: 0, $0..<($0 + 1)) }  // small: one thread each
+    #expect(x.tanh().scalars == rows.flatMap { $0.tanh().scalars })
+    #expect(x.softmax(axis: -1).scalars == rows.flatMap { $0.softmax(axis: -1).scalars })
     let byColumn = x.transposed().softmax(axis: -1).transposed().scalars
     #expect(x.softmax(axis: 0).scalars == byColumn)
   }

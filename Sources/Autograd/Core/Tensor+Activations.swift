@@ -44,7 +44,7 @@ extension Tensor {
   /// tanh'(x) = 1 − tanh²(x)
   /// ```
   public func tanh() -> Tensor {
-    map("tanh", Foundation.tanh) { _, y, g in g * (1 - y * y) }
+    map("tanh", lanes: Autograd.tanh) { _, y, g in g * (1 - y * y) }
   }
 
   /// softplus(x) = ln(1 + eˣ) elementwise, a smooth ReLU.

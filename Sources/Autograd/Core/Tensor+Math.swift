@@ -27,9 +27,27 @@ extension Tensor {
     }
   }
 
+  /// Applies `f` to every element, four at a time (``Lanes``); otherwise as ``map(_:_:backward:)``.
+  @inline(__always)
+  func map(
+    _ operation: String, lanes f: @escaping @Sendable (Lanes) -> Lanes,
+    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
+  ) -> Tensor {
+    let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      scalars.withUnsafeBufferPointer { x in
+        let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
+        inHalves(x.count) { range in forEachLanes(input.value, into: output.value, range, f) }
+      }
+      initialized = count
+    }
+    return Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
+      [backward(self, y, g)]
+    }
+  }
+
   /// eˣ elementwise. d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
-    map("exp", Foundation.exp) { _, y, g in g * y }
+    map("exp", lanes: Autograd.exp) { _, y, g in g * y }
   }
 
   /// Natural logarithm elementwise. d/dx ln x = 1/x.

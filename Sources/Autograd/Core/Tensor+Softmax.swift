@@ -45,20 +45,21 @@ extension Tensor {
         let (x, y) = (UnsafeSendable(x), UnsafeSendable(y))
         // Slices are independent, so a large tensor's are split between two threads.
         inHalves(outer * inner, elements: count) { slices in
+          var shifted = [Double](repeating: 0, count: size)  // one slice's xⱼ − m, then e^(xⱼ − m)
           for slice in slices {
             let first = (slice / inner) * size * inner + slice % inner  // then first + inner, first + 2·inner, …
             var m = -Double.infinity
             for j in 0..<size { m = Swift.max(m, x.value[first + j * inner]) }
-            var total = 0.0
-            for j in 0..<size {
-              let e = Foundation.exp(x.value[first + j * inner] - m)
-              y.value[first + j * inner] = e
-              total += e
+            for j in 0..<size { shifted[j] = x.value[first + j * inner] - m }
+            shifted.withUnsafeMutableBufferPointer { e in
+              forEachLanes(UnsafeBufferPointer(e), into: e, 0..<size, Autograd.exp)
             }
+            var total = 0.0
+            for j in 0..<size { total += shifted[j] }
             let logTotal = Foundation.log(total)
             for j in 0..<size {
               let slot = first + j * inner
-              y.value[slot] = log ? x.value[slot] - m - logTotal : y.value[slot] / total
+              y.value[slot] = log ? x.value[slot] - m - logTotal : shifted[j] / total
             }
           }
         }
