@@ -17,6 +17,25 @@ struct GraphTests {
     #expect(b.grad!.item == 2)
   }
 
+  @Test("three shares are summed (the third in place) and no other node's gradient changes")
+  func manySharesInPlace() {
+    // b = (w + w) + w = 3w, L = Σ b²: ∂L/∂b = ∂L/∂a = 2b = 6w, ∂L/∂w = 18w. `+` hands the same
+    // gradient tensor on to both its inputs, so a, b and two of w's shares are one object.
+    let w = Tensor([1.0, 2.0], requiresGrad: true)
+    let a = w + w
+    let b = a + w
+    (b * b).sum().backward()
+    #expect(w.grad!.scalars == [18, 36])
+    #expect(a.grad!.scalars == [6, 12])
+    #expect(b.grad!.scalars == [6, 12])
+    // The same with the graph recorded: the sums are operations, and differentiable again.
+    let x = Tensor(1.5, requiresGrad: true)
+    let y = ((x * x + x * x) + x * x).sum()  // 3x², dy/dx = 6x, d²y/dx² = 6
+    let dy = gradients(of: y, withRespectTo: [x], createGraph: true)[0]
+    #expect(dy.item == 9)
+    #expect(gradients(of: dy, withRespectTo: [x])[0].item == 6)
+  }
+
   @Test("a diamond: d = (a·2)·(a + 1) gives dd/da = 2(a + 1) + 2a")
   func diamond() {
     let a = Tensor(1.5, requiresGrad: true)

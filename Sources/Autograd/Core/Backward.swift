@@ -80,6 +80,11 @@ extension Tensor {
       // ∂self/∂node for each node reached so far; a node's entry is complete once every
       // node after it in topological order has passed its share back.
       var upstream: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): Tensor.ones(like: self)]
+      // Entries that are sums this pass made: nobody else holds them, so further shares are added
+      // in place. (A rule's own result may also be another node's gradient — `+` passes g on to
+      // both inputs — so a first share is never written into; and with createGraph every sum
+      // must be an operation of the graph.)
+      var ownSums: Set<ObjectIdentifier> = []
       for node in topologicalOrder().reversed() {
         guard let gradient = upstream.removeValue(forKey: ObjectIdentifier(node)) else { continue }
         node.grad = node.grad.map { $0 + gradient } ?? gradient
@@ -92,7 +97,14 @@ extension Tensor {
             )
           }
           let key = ObjectIdentifier(input)
-          upstream[key] = upstream[key].map { $0 + inputGradient } ?? inputGradient
+          if let sum = upstream[key], ownSums.contains(key) {
+            sum.add(inputGradient)
+          } else if let share = upstream[key] {
+            upstream[key] = share + inputGradient
+            if !createGraph { ownSums.insert(key) }
+          } else {
+            upstream[key] = inputGradient
+          }
         }
       }
     }
@@ -121,4 +133,15 @@ public func gradients(of output: Tensor, withRespectTo inputs: [Tensor], createG
   let result = inputs.map { $0.grad ?? Tensor.zeros(like: $0) }
   for (node, grad) in zip(touched, saved) { node.grad = grad }
   return result
+}
+
+extension Tensor {
+  /// Adds `other` (of the same shape) into this tensor's values, in place and unrecorded.
+  fileprivate func add(_ other: Tensor) {
+    other.scalars.withUnsafeBufferPointer { g in
+      scalars.withUnsafeMutableBufferPointer { values in
+        for i in g.indices { values[i] += g[i] }
+      }
+    }
+  }
 }
