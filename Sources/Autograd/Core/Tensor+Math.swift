@@ -13,18 +13,7 @@ extension Tensor {
     _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
     backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
   ) -> Tensor {
-    let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
-      scalars.withUnsafeBufferPointer { x in
-        let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
-        inHalves(x.count) { range in
-          for i in range { output.value[i] = f(input.value[i]) }
-        }
-      }
-      initialized = count
-    }
-    return Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
-      [backward(self, y, g)]
-    }
+    mapping(operation, { x, y, range in for i in range { y[i] = f(x[i]) } }, backward: backward)
   }
 
   /// Applies `f` to every element, four at a time (``Lanes``); otherwise as ``map(_:_:backward:)``.
@@ -33,10 +22,20 @@ extension Tensor {
     _ operation: String, lanes f: @escaping @Sendable (Lanes) -> Lanes,
     backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
   ) -> Tensor {
+    mapping(operation, { x, y, range in forEachLanes(x, into: y, range, f) }, backward: backward)
+  }
+
+  /// The result of `apply`, which writes the outputs of a range of elements from their inputs.
+  @inline(__always)
+  private func mapping(
+    _ operation: String,
+    _ apply: @escaping @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Range<Int>) -> Void,
+    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
+  ) -> Tensor {
     let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
       scalars.withUnsafeBufferPointer { x in
         let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
-        inHalves(x.count) { range in forEachLanes(input.value, into: output.value, range, f) }
+        inHalves(x.count) { range in apply(input.value, output.value, range) }
       }
       initialized = count
     }
