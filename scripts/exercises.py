@@ -130,9 +130,9 @@ def put(target, data, mode_from=None):
 
 def mirror(files, root, folder):
     """Makes `folder` hold exactly `files` (relative path → contents), each written by `put` with
-    the mode of the same path under `root`. Files that are not in `files` are removed from the
-    folders that hold some of them, so no stale source is compiled; build folders and other
-    dot-folders are left as they are."""
+    the mode of the same path under `root`. Under the top-level folders that `files` uses, any
+    other file is removed, so no stale source is compiled; other folders (`.build`, `.swiftpm`)
+    and top-level files (`Package.resolved`) are left as they are."""
     for relative, data in files.items():
         put(os.path.join(folder, relative), data, os.path.join(root, relative))
     tops = {relative.split("/")[0] for relative in files if "/" in relative}
