@@ -154,7 +154,7 @@ struct ForwardValueTests {
     #expect((a / b).scalars == (fullA / fullB).scalars)
   }
 
-  @Test("large tensors, computed in two halves on two threads, equal the one-thread result")
+  @Test("large tensors and batches, computed in two halves on two threads, equal the one-thread result")
   func twoThreadPaths() {
     let x = randomTensor([300, 200], in: -5...5)  // 60,000 elements: above the threshold
     #expect(x.count >= parallelThreshold)
@@ -163,5 +163,18 @@ struct ForwardValueTests {
     #expect(x.softmax(axis: -1).scalars == rows.flatMap { $0.softmax(axis: -1).scalars })
     let byColumn = x.transposed().softmax(axis: -1).transposed().scalars
     #expect(x.softmax(axis: 0).scalars == byColumn)
+    // A batch of small products (32,768 outputs; B broadcast over the first axis), split between
+    // two threads, against each product on its own.
+    let (a, b) = (randomTensor([2, 4, 64, 32], seed: 5), randomTensor([1, 4, 32, 64], seed: 6))
+    let c = a.matmul(b)
+    #expect(c.count >= parallelThreshold)
+    for i in 0..<2 {
+      for h in 0..<4 {
+        let ai = a.sliced(axis: 0, i..<(i + 1)).sliced(axis: 1, h..<(h + 1)).reshaped([64, 32])
+        let bh = b.sliced(axis: 1, h..<(h + 1)).reshaped([32, 64])
+        let ci = c.sliced(axis: 0, i..<(i + 1)).sliced(axis: 1, h..<(h + 1)).reshaped([64, 64])
+        #expect(ci.scalars == ai.matmul(bh).scalars)
+      }
+    }
   }
 }
