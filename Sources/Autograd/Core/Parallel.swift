@@ -7,10 +7,11 @@ import Dispatch
 /// The element count from which ``inHalves(_:_:)`` uses two threads.
 let parallelThreshold = 1 << 15
 
-/// Runs `body` over `0..<count`: as two halves on two threads when the work — `elements` values,
-/// `count` unless given — reaches ``parallelThreshold``, else in one piece. Functions like exp and
-/// tanh cost tens of nanoseconds per element, so for large tensors the second core pays for the
-/// thread hop.
+/// Runs `body` over `0..<count`: as two halves on two threads when the work — `elements` values
+/// written, `count` unless given, 0 to keep it in one piece — reaches ``parallelThreshold``, else
+/// in one piece. Waking a second thread costs microseconds; from tens of thousands of values
+/// (each a few nanoseconds of exp or tanh, or k multiply-adds of a product) the second core
+/// pays for it.
 func inHalves(_ count: Int, elements: Int? = nil, _ body: @Sendable (Range<Int>) -> Void) {
   let halves = count > 1 && (elements ?? count) >= parallelThreshold ? 2 : 1
   DispatchQueue.concurrentPerform(iterations: halves) { half in
