@@ -72,6 +72,13 @@ extension Tensor {
             // (attention's heads) is split between two threads here; larger ones it threads itself.
             inHalves(entries.count, elements: n * m * k < 1 << 18 ? total : 0) { range in
               for (i, ia, ib) in entries[range] {
+                if n * m * k < fixedOrderLimit {
+                  // Small: the same bits on every CPU (Kernels/FixedOrderProduct.swift).
+                  fixedOrderProduct(
+                    av.value + ia * n * k, transposeA: transposeA, bv.value + ib * k * m, transposeB: transposeB,
+                    n: n, m: m, k: k, into: cv.value + i * n * m)
+                  continue
+                }
                 // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
                 // matrix is its own column count, transposed or not.
                 cblas_dgemm(

@@ -1,0 +1,44 @@
+// FixedOrderProduct.swift — small matrix products computed in one fixed order of additions, so
+// that every CPU gives the same bits.
+//
+// OpenBLAS picks its kernel by CPU (or by OPENBLAS_CORETYPE), and each kernel adds up the k
+// products of an entry in its own order — in blocks of its own width, with or without fused
+// multiply-adds — so the same product can differ in its last bits from one machine to the next.
+// Training amplifies such differences until a printed accuracy changes. Below
+// ``fixedOrderLimit`` multiply-adds a plain loop costs about what the BLAS call does, and its
+// order is the textbook one, ``referenceMatmul``'s:
+//
+//     c[i][j] = (…((0 + a[i][0]·b[0][j]) + a[i][1]·b[1][j]) + …) + a[i][k−1]·b[k−1][j]
+//
+// Multiplication and addition are IEEE-754 operations that Swift neither reorders nor fuses, so
+// this is the same number on x86-64 and arm64 alike. Larger products go to BLAS, which is far
+// faster there; those are the benchmarks' sizes, not the chapters'.
+
+/// Products with fewer multiply-adds (n·m·k) than this are computed by ``fixedOrderProduct``.
+let fixedOrderLimit = 1 << 17
+
+/// C[n×m] = op(A)·op(B), where A is stored [n, k] (or [k, n] when `transposeA`) and B is stored
+/// [k, m] (or [m, k] when `transposeB`), all row-major. Writes every entry of C.
+func fixedOrderProduct(
+  _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
+  n: Int, m: Int, k: Int, into c: UnsafeMutablePointer<Double>
+) {
+  // Bᵀ is copied once into [k, m] rows, so the innermost loop below runs over contiguous
+  // memory (and vectorizes across j, which leaves each entry's order of additions unchanged).
+  let transposedCopy: UnsafeMutablePointer<Double>? =
+    transposeB ? .allocate(capacity: k * m) : nil
+  defer { transposedCopy?.deallocate() }
+  if let copy = transposedCopy {
+    for j in 0..<m { for p in 0..<k { copy[p * m + j] = b[j * k + p] } }
+  }
+  let bRows = UnsafePointer(transposedCopy) ?? b
+  c.update(repeating: 0, count: n * m)
+  for i in 0..<n {
+    let row = c + i * m
+    for p in 0..<k {
+      let aip = transposeA ? a[p * n + i] : a[i * k + p]
+      let bRow = bRows + p * m
+      for j in 0..<m { row[j] += aip * bRow[j] }
+    }
+  }
+}
