@@ -23,7 +23,7 @@ func chapterTarget(_ name: String) -> Target {
       "Autograd", "Examples", "Notebook", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     path: "chapters/\(name)",
-    exclude: ["README.md"]
+    exclude: ["README.md", "results.json"]
   )
 }
 

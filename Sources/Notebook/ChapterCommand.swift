@@ -80,8 +80,25 @@ extension ChapterCommand {
     try lesson(notebook)
     if options.json { print(notebook.json.serialized()) }
     let textPath = options.textPath ?? "chapters/\(name)/README.md"
-    if options.updateText { try updateText(at: textPath, from: notebook) }
-    if options.checkText { try checkText(at: textPath, against: notebook) }
+    // The committed results sit beside the text: chapters/NN-topic/results.json.
+    let resultsPath = ((textPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+      "results.json")
+    if options.updateText {
+      try updateText(at: textPath, from: notebook)
+      try write(notebook.json.pretty() + "\n", to: resultsPath)
+    }
+    if options.checkText { try checkText(at: textPath, resultsPath: resultsPath, against: notebook) }
+  }
+
+  /// Writes `contents` to `path` unless it already holds exactly that (so a second `make`
+  /// touches nothing).
+  private func write(_ contents: String, to path: String) throws {
+    if (try? String(contentsOfFile: path, encoding: .utf8)) == contents { return }
+    do {
+      try contents.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+      throw ValidationError("Cannot write \(path): \(error.localizedDescription)")
+    }
   }
 
   private func readText(_ path: String) throws -> String {
@@ -102,13 +119,18 @@ extension ChapterCommand {
     }
   }
 
-  private func checkText(at path: String, against notebook: Notebook) throws {
+  private func checkText(at path: String, resultsPath: String, against notebook: Notebook) throws {
     let text = try readText(path)
     var problems: [String]
     do {
       problems = try LiterateText.mismatches(in: text, outputs: notebook.outputBlocks)
     } catch let error as LiterateText.MarkerError {
       problems = ["\(error)"]
+    }
+    // The JSON results are part of the book too: the committed file must be this run's.
+    let committed = (try? String(contentsOfFile: resultsPath, encoding: .utf8)) ?? ""
+    if let difference = LiterateText.firstDifference(committed, notebook.json.pretty() + "\n") {
+      problems.append("\(resultsPath) line \(difference.line) differs:\n  file:    \(difference.text)\n  program: \(difference.program)")
     }
     // Every decimal number of the prose must be one the program printed (cells, titles or JSON).
     let corpus =

@@ -13,13 +13,28 @@ public enum Format {
     return String(format: "%.\(digits)g", x)
   }
 
-  /// How small a difference is, as "0" or "< 1e-k": stable where the last bits of a rounding
-  /// error are not (they can change with the CPU's BLAS kernel).
-  public static func bound(_ x: Double) -> String {
-    if x == 0 { return "0" }
-    if !x.isFinite { return number(x) }
-    return "< 1e\(Int((log10(abs(x))).rounded(.down)) + 1)"
+  /// A difference against the bound it is checked with: "≤ 1e-12" when it is within it, else
+  /// the difference itself and the bound it broke.
+  ///
+  /// The bound, not the measured value, is what is printed: a rounding error's size depends on
+  /// the order of additions (the CPU's BLAS kernel, the math library), so printing it as
+  /// "< 1e-16" or "< 1e-15" would change from machine to machine; the bound does not.
+  public static func within(_ difference: Double, _ bound: Double) -> String {
+    // A power of ten reads as 1e-6, not as %g's 1e-06.
+    let exponent = log10(bound).rounded()
+    let shown = bound == pow(10, exponent) ? "1e\(Int(exponent))" : number(bound)
+    if difference <= bound { return "≤ \(shown)" }
+    return "\(number(difference)), more than the \(shown) allowed"
   }
+
+  /// The bound for two computations of the same formula that differ only in the order of their
+  /// roundings (autograd against a hand formula): far above 1e-16 · the values' size, far below
+  /// any mistake.
+  public static let roundingBound = 1e-12
+
+  /// The bound for finite differences against an exact derivative, and ``gradientCheck``'s
+  /// default tolerance: a central difference with ε = 1e-6 is accurate to about 1e-10.
+  public static let differenceBound = 1e-6
 
   /// `[a, b, c]`.
   public static func vector(_ values: [Double], digits: Int = 7) -> String {

@@ -87,14 +87,19 @@ public enum LiterateText {
       guard let output = outputs[block.id] else {
         return "output '\(block.id)' (line \(block.open + 1)): the program has no cell '\(block.id)'"
       }
-      if output == block.content { return nil }
-      let (a, b) = (block.content.components(separatedBy: "\n"), output.components(separatedBy: "\n"))
-      let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-      let textLine = i < a.count ? a[i] : "(no line)"
-      let programLine = i < b.count ? b[i] : "(no line)"
+      guard let difference = firstDifference(block.content, output) else { return nil }
       return
-        "output '\(block.id)' (line \(block.open + 3 + i)) differs:\n  text:    \(textLine)\n  program: \(programLine)"
+        "output '\(block.id)' (line \(block.open + 2 + difference.line)) differs:\n  text:    \(difference.text)\n"
+        + "  program: \(difference.program)"
     }
+  }
+
+  /// The first line (1-based) where `text` and `program` differ, with both sides; nil when equal.
+  public static func firstDifference(_ text: String, _ program: String) -> (line: Int, text: String, program: String)? {
+    if text == program { return nil }
+    let (a, b) = (text.components(separatedBy: "\n"), program.components(separatedBy: "\n"))
+    let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+    return (i + 1, i < a.count ? a[i] : "(no line)", i < b.count ? b[i] : "(no line)")
   }
 
   /// The decimal numbers of the text's prose (outside output blocks and code fences) that the

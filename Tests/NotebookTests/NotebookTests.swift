@@ -48,6 +48,23 @@ struct NotebookTests {
     #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
   }
 
+  @Test("a difference prints as the bound it is checked against, not as its own size")
+  func bounds() {
+    #expect(Format.within(3e-17, 1e-12) == "≤ 1e-12")
+    #expect(Format.within(0, 1e-6) == "≤ 1e-6")
+    #expect(Format.within(0.002, 1e-6) == "0.002, more than the 1e-6 allowed")
+  }
+
+  @Test("JSON numbers keep the text's 7 significant digits; the pretty form is the same JSON")
+  func jsonPrecision() throws {
+    #expect(JSONValue.number(0.1 + 0.2).serialized() == "0.3")
+    #expect(JSONValue.number(2.5390037410593767e-05).serialized() == "2.539004e-05")
+    let value: JSONValue = .object([("a", [1.5, 2].json), ("b", .array([.object([("c", "d".json)])])), ("e", .object([]))])
+    #expect(value.pretty() == "{\n  \"a\": [1.5, 2],\n  \"b\": [\n    {\n      \"c\": \"d\"\n    }\n  ],\n  \"e\": {}\n}")
+    let reread = try JSONSerialization.jsonObject(with: Data(value.pretty().utf8)) as? [String: Any]
+    #expect(reread?["a"] as? [Double] == [1.5, 2])
+  }
+
   @Test("a numeric source check computes its verdict")
   func sourceCheckVerdict() {
     let agrees = SourceCheck(

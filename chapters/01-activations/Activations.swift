@@ -74,10 +74,10 @@ struct Activations: ChapterCommand {
           ["x", "f(x)", "f′ by hand", "f′ by autograd", "f′ by finite diff."],
           xs.indices.map { [xs[$0], values[$0], hand[$0], auto[$0], numeric[$0]] })
         let smooth = xs.indices.filter { xs[$0] != 0 || !["relu", "leaky-relu"].contains(activation.id) }
-        cell.line("largest |autograd − hand|: \(Format.bound(zip(auto, hand).map { abs($0 - $1) }.max()!))")
+        cell.line("largest |autograd − hand|: \(Format.within(zip(auto, hand).map { abs($0 - $1) }.max()!, Format.roundingBound))")
         cell.line(
           "largest |finite difference − hand|\(smooth.count < xs.count ? " away from the kink at 0" : ""): "
-            + Format.bound(smooth.map { abs(numeric[$0] - hand[$0]) }.max()!))
+            + Format.within(smooth.map { abs(numeric[$0] - hand[$0]) }.max()!, Format.differenceBound))
         notebook.result("\(activation.id)_derivative", hand)
         try cell.figure(
           LineChart.function(
@@ -141,8 +141,8 @@ struct Activations: ChapterCommand {
       cell.tensor("by hand", byHand)
       cell.tensor("by autograd", byAutograd)
       cell.tensor("by finite differences", byDifferences)
-      cell.line("largest |autograd − hand|: \(Format.bound((byAutograd - byHand).abs().max().item))")
-      cell.line("largest |finite differences − hand|: \(Format.bound((byDifferences - byHand).abs().max().item))")
+      cell.line("largest |autograd − hand|: \(Format.within((byAutograd - byHand).abs().max().item, Format.roundingBound))")
+      cell.line("largest |finite differences − hand|: \(Format.within((byDifferences - byHand).abs().max().item, Format.differenceBound))")
       cell.line("Each row sums to 0: adding the same amount to every zⱼ changes nothing.")
       notebook.result("softmax_of_1_2_3", s.scalars)
     }

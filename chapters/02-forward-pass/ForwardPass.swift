@@ -104,7 +104,7 @@ struct ForwardPass: ChapterCommand {
       cell.tensor("ŷ = σ(z₂)", yHat.reshaped([-1]))
       let handDifference = max(
         abs(yHat.item - handOutput), zip(a1.scalars, handHidden).map { abs($0 - $1) }.max()!)
-      cell.line("largest difference from the hand computation: \(Format.bound(handDifference))")
+      cell.line("largest difference from the hand computation: \(Format.within(handDifference, Format.roundingBound))")
       cell.line()
       cell.line("A batch: the inputs as rows of X [4, 2]; then Z₁ = X·W₁ᵀ + b₁ [4, 3], one row per input.")
       let model = TwoThreeOne.model()  // Linear layers computing x·Wᵀ + b

@@ -174,9 +174,8 @@ struct Backprop: ChapterCommand {
       let worstAuto = zip(hand, auto).map { abs($0 - $1) }.max()!
       let worstNumeric = zip(hand, numeric).map { abs($0 - $1) }.max()!
       cell.line(
-        "largest |hand − autograd| \(Format.bound(worstAuto)), largest |hand − finite differences| \(Format.bound(worstNumeric))"
+        "largest |hand − autograd| \(Format.within(worstAuto, Format.roundingBound)), largest |hand − finite differences| \(Format.within(worstNumeric, 1e-8))"
       )
-      cell.line(worstAuto < 1e-8 && worstNumeric < 1e-8 ? "all three agree to 1e-8" : "DISAGREEMENT above 1e-8")
       notebook.result(kind == .mse ? "gradients_mse" : "gradients_bce", hand)
     }
   }
@@ -218,7 +217,7 @@ struct Backprop: ChapterCommand {
         (model.layers[0].W.grad! - dW1).abs().max().item, (model.layers[1].W.grad! - dW2).abs().max().item,
         (model.layers[0].b.grad! - delta1.sum(axis: 0)).abs().max().item,
         (model.layers[1].b.grad! - delta2.sum(axis: 0)).abs().max().item)
-      cell.line("largest difference from autograd over all four parameter tensors: \(Format.bound(difference))")
+      cell.line("largest difference from autograd over all four parameter tensors: \(Format.within(difference, Format.roundingBound))")
     }
   }
 

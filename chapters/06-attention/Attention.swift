@@ -56,7 +56,7 @@ struct Attention: ChapterCommand {
       cell.line("3. output = weights·V, each position's weighted average of the values:")
       cell.vector("output", output.scalars)
       cell.line(
-        "with the 1/√d scaling (√1 = 1) nothing changes: max |difference| = \(Format.bound((scaled.output - output).abs().max().item))"
+        "with the 1/√d scaling (√1 = 1) nothing changes: max |difference| \(Format.within((scaled.output - output).abs().max().item, Format.roundingBound))"
       )
       notebook.result("source_example_output", output.scalars)
       try cell.figure(
@@ -175,7 +175,7 @@ struct Attention: ChapterCommand {
       cell.line(
         "L = Σ rᵢⱼ·outputᵢⱼ with fixed random weights r; ∂L/∂Q, ∂L/∂K, ∂L/∂V by autograd against central differences:")
       for (input, name) in zip(report.inputs, ["Q", "K", "V"]) {
-        cell.line("  ∂L/∂\(name) \(input.shape): largest relative error \(Format.bound(input.maxRelativeError))")
+        cell.line("  ∂L/∂\(name) \(input.shape): largest relative error \(Format.within(input.maxRelativeError, report.tolerance))")
       }
       cell.line(report.passed ? "  all within \(Format.number(report.tolerance)): OK" : "  NOT OK")
       let source = gradientCheck([
@@ -183,7 +183,7 @@ struct Attention: ChapterCommand {
         Tensor([0.0, 1, 2, 3, 4]).reshaped([5, 1]),
       ]) { t in attention(query: t[0], key: t[1], value: t[2]).output }
       cell.line(
-        "the same check on article 004's example: largest relative error \(Format.bound(source.maxRelativeError)) → "
+        "the same check on article 004's example: largest relative error \(Format.within(source.maxRelativeError, source.tolerance)) → "
           + (source.passed ? "OK" : "NOT OK"))
       cell.line()
       cell.line("The chain runs through the softmax; for one row s = softmax(z), ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ):")
@@ -219,7 +219,7 @@ struct Attention: ChapterCommand {
       }
       let byHand = mha.output(Tensor.concatenated(heads, axis: 2))
       cell.line(
-        "each head as a separate attention on its 4 columns, concatenated, projected: max |difference| \(Format.bound((byHand - out).abs().max().item))"
+        "each head as a separate attention on its 4 columns, concatenated, projected: max |difference| \(Format.within((byHand - out).abs().max().item, Format.roundingBound))"
       )
       cell.line("parameters: 4 projections of 8×8 + 8 = \(mha.parameterCount)")
     }

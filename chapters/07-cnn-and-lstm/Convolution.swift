@@ -155,7 +155,7 @@ struct CNNAndLSTM: ChapterCommand {
       cell.line("every position, by hand (strong response where the window straddles the edge):")
       cell.lines(Format.matrix(byHand))
       cell.line(
-        "conv2d agrees: max |difference| = \(Format.bound(zip(y.scalars, byHand.flatMap { $0 }).map { abs($0 - $1) }.max()!))"
+        "conv2d agrees: max |difference| \(Format.within(zip(y.scalars, byHand.flatMap { $0 }).map { abs($0 - $1) }.max()!, Format.roundingBound))"
       )
       let same = conv2d(x, w, padding: (1, 1))
       let strided = conv2d(x, w, stride: (2, 2), padding: (1, 1))

@@ -91,7 +91,7 @@ extension CNNAndLSTM {
         cell.line("  h_t = o_t∗tanh(c_t)                      = \(Format.vector(step.hidden, digits: 5))")
       }
       let difference = zip(byHand.flatMap(\.all), library.flatMap(\.all)).map { abs($0 - $1) }.max()!
-      cell.line("LSTMCell.sequence computes the same 36 numbers: max |difference| = \(Format.bound(difference))")
+      cell.line("LSTMCell.sequence computes the same 36 numbers: max |difference| \(Format.within(difference, Format.roundingBound))")
       notebook.result("lstm_hidden", byHand.map(\.hidden))
       notebook.result("lstm_cell", byHand.map(\.cell))
     }
@@ -125,7 +125,7 @@ extension CNNAndLSTM {
         ("RNN", gradientCheck(rnn.parameters + [x]) { _ in loss(rnn.sequence(x)) }),
       ] {
         let names = ["W", "U", "b", "x"]
-        let errors = zip(names, report.inputs).map { "\($0) \(Format.bound($1.maxRelativeError))" }
+        let errors = zip(names, report.inputs).map { "\($0) \(Format.within($1.maxRelativeError, report.tolerance))" }
         cell.line(
           "  \(name): max relative error \(errors.joined(separator: ", ")) — \(report.passed ? "OK" : "NOT OK")")
         notebook.result("gradient_check_\(name.lowercased())_passed", report.passed)

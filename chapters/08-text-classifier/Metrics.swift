@@ -25,10 +25,12 @@ struct Confusion {
 }
 
 /// The ROC AUC of both classes, [class 0, class 1], from each sample's P(class 1): class 0 is
-/// scored by 1 − P. For a binary classifier the two are the same number.
+/// scored by −P, which orders the samples exactly as 1 − P would. (1 − P itself rounds: two
+/// different P close to 1 can give the same 1 − P, a tie that P did not have, and which P become
+/// tied then depends on the last bits of P.) So for a binary classifier the two are one number.
 func rocAUCs(probabilities: [Double], labels: [Int]) -> [Double] {
   (0...1).map { c in
-    areaUnderROC(scores: probabilities.map { c == 1 ? $0 : 1 - $0 }, labels: labels, positive: c)
+    areaUnderROC(scores: probabilities.map { c == 1 ? $0 : -$0 }, labels: labels, positive: c)
   }
 }
 

@@ -203,7 +203,6 @@ struct TextClassifier: ChapterCommand {
         series.append(.init(model.name, x: losses.indices.map { Double($0 + 1) }, y: losses))
         notebook.result(
           "test_accuracy_" + model.name.filter { $0.isLetter || $0.isNumber }, Double(correct) / Double(test.count))
-        notebook.result("training_seconds_" + model.name.filter { $0.isLetter || $0.isNumber }, seconds)
       }
       cell.table(
         [
