@@ -1,0 +1,92 @@
+// BLASKernelTests.swift — the same book on every machine: every chapter's text, JSON results and
+// figure data, checked under each OpenBLAS kernel this CPU can run and with one and two threads.
+//
+// OpenBLAS picks its kernel by CPU, and OPENBLAS_CORETYPE overrides the choice, so one machine can
+// stand in for many: a change that would make another CPU print other numbers fails here.
+
+import Foundation
+import Testing
+
+/// One way of running OpenBLAS: a kernel (or the CPU's own choice) and a thread count.
+struct BLASConfiguration: CustomTestStringConvertible, Sendable {
+  /// The `OPENBLAS_CORETYPE` name, or nil for the kernel OpenBLAS picks for this CPU.
+  let kernel: String?
+  let threads: Int
+
+  var environment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["OPENBLAS_NUM_THREADS"] = String(threads)
+    environment["OPENBLAS_VERBOSE"] = "2"  // OpenBLAS then names the kernel it runs: "Core: Haswell"
+    environment.removeValue(forKey: "OPENBLAS_CORETYPE")
+    if let kernel { environment["OPENBLAS_CORETYPE"] = kernel }
+    return environment
+  }
+
+  var testDescription: String { "\(kernel ?? "this CPU's own kernel"), \(threads) thread\(threads == 1 ? "" : "s")" }
+}
+
+/// The CPU's feature flags (`flags` on x86-64, `Features` on arm64), from /proc/cpuinfo.
+let cpuFlags: Set<String> = {
+  let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+  let line = info.split(separator: "\n").first { $0.hasPrefix("flags") || $0.hasPrefix("Features") }
+  return Set((line?.split(separator: ":").last ?? "").split(separator: " ").map(String.init))
+}()
+
+/// The OpenBLAS kernels this CPU can run, each with the CPU flags it needs: on x86-64 the
+/// families from SSE3 to AVX-512, on arm64 the generic ARMv8 kernel (every arm64 CPU has NEON).
+let runnableKernels: [String] = {
+  #if arch(x86_64)
+    let kernels: [(String, Set<String>)] = [
+      ("Prescott", ["pni"]), ("Core2", ["ssse3"]), ("Nehalem", ["sse4_2"]), ("Sandybridge", ["avx"]),
+      ("Haswell", ["avx2", "fma"]), ("Zen", ["avx2", "fma"]),
+      ("SkylakeX", ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]),
+    ]
+    return kernels.filter { $0.1.isSubset(of: cpuFlags) }.map(\.0)
+  #elseif arch(arm64)
+    return ["ARMV8"]
+  #else
+    return []
+  #endif
+}()
+
+/// Every kernel with two threads, and the CPU's own kernel with one and with two.
+let blasConfigurations: [BLASConfiguration] =
+  [BLASConfiguration(kernel: nil, threads: 1), BLASConfiguration(kernel: nil, threads: 2)]
+  + runnableKernels.map { BLASConfiguration(kernel: $0, threads: 2) }
+
+/// Whether this OpenBLAS takes its kernel from OPENBLAS_CORETYPE (a DYNAMIC_ARCH build, as
+/// Debian's is): asked once, by running the shortest chapter with the first kernel forced.
+let openBLASHonoursCoreType: Bool = {
+  guard let kernel = runnableKernels.first,
+    let run = try? runChapter(
+      "03-losses", ["--quiet", "--no-plot", "--figures-dir", NSTemporaryDirectory() + "neuralnotebook-probe"],
+      environment: BLASConfiguration(kernel: kernel, threads: 1).environment)
+  else { return false }
+  return run.stderr.contains("Core: \(kernel)")
+}()
+
+@Suite("The same book under every BLAS kernel")
+struct BLASKernelTests {
+  @Test(
+    "text, JSON results and figure data", .enabled(if: openBLASHonoursCoreType, "OpenBLAS ignores OPENBLAS_CORETYPE"),
+    arguments: chapterNames, blasConfigurations)
+  func chapter(_ chapter: String, _ configuration: BLASConfiguration) throws {
+    let figures = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: figures) }
+    let run = try runChapter(
+      chapter, ["--check-text", "--no-plot", "--figures-dir", figures], environment: configuration.environment)
+    if let kernel = configuration.kernel {
+      #expect(run.stderr.contains("Core: \(kernel)"), "OpenBLAS did not switch to \(kernel):\n\(run.stderr)")
+    }
+    #expect(run.status == 0, "under \(configuration.testDescription) the text and the program disagree:\n\(run.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: figures).filter { $0.hasSuffix(".dat") }.sorted()
+    let committedFiles = try FileManager.default.contentsOfDirectory(atPath: "\(packageRoot)/figures/\(chapter)")
+    #expect(files == committedFiles.filter { $0.hasSuffix(".dat") }.sorted(), "figure data files differ from figures/\(chapter)")
+    for file in files {
+      let committed = FileManager.default.contents(atPath: "\(packageRoot)/figures/\(chapter)/\(file)")
+      #expect(
+        committed == FileManager.default.contents(atPath: figures + "/" + file),
+        "figures/\(chapter)/\(file) differs under \(configuration.testDescription) (or is stale: run make)")
+    }
+  }
+}
