@@ -97,6 +97,22 @@ struct Bench: ParsableCommand {
       x.tanh().sum().backward()
     }
 
+    // Long graphs: built, differentiated and freed each iteration. Freeing is part of the work
+    // measured, and must not overflow the stack (Tensor's deinit releases the graph iteratively).
+    let start = Tensor(1.0, requiresGrad: true)
+    add("long_chain_100k", [("steps", 100_000)]) {
+      start.grad = nil
+      var y = start
+      for _ in 0..<100_000 { y = y + start }  // y = 100 001·x
+      y.backward()
+    }
+    let lstm = LSTMCell(inputs: 1, hidden: 4, using: &rng)
+    let sequence = Tensor.normal([1, 8000, 1], using: &rng)
+    add("long_lstm_8000", [("steps", 8000), ("hidden", 4)]) {
+      for p in lstm.parameters { p.grad = nil }
+      lstm.sequence(sequence).last!.hidden.sum().backward()
+    }
+
     if json {
       let objects = results.map { r in
         let sizes = r.sizes.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")

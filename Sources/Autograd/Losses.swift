@@ -1,5 +1,7 @@
-// Losses.swift — the four losses of the chapters, each a scalar tensor built from
-// differentiable operations, so gradients reach every argument that requires them.
+// Losses.swift — the four losses of the chapters, each a scalar tensor whose gradients reach
+// every argument that requires them.
+
+import Foundation
 
 /// Checks that a loss's two arguments have the same shape. Broadcasting here is almost
 /// always a bug ([n, 1] against [n] silently becomes [n, n]), so it is refused.
@@ -33,6 +35,7 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) -> Tensor {
   if logits.rank != 2 || logits.shape[0] != labels.count {
     fail("softmaxCrossEntropy: logits must be [n, c] with n = \(labels.count) labels, got \(logits.shape)")
   }
+  if labels.isEmpty { fail("softmaxCrossEntropy: the batch is empty (logits \(logits.shape)); a mean over no examples is undefined") }
   let classes = logits.shape[1]
   if let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
     fail("softmaxCrossEntropy: label \(bad) is out of range for \(classes) classes (logits \(logits.shape))")
@@ -45,30 +48,67 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) -> Tensor {
 /// Binary cross-entropy on probabilities.
 ///
 /// ```
-/// L = −mean[ t·log p + (1 − t)·log(1 − p) ]
+/// L = −mean[ t·log p + (1 − t)·log(1 − p) ]      ∂L/∂p = (p − t) / (p(1 − p)) / N
+///                                                ∂L/∂t = (log(1 − p) − log p) / N
 /// ```
-/// Probabilities of exactly 0 or 1 give an infinite loss; when the probabilities come from a
-/// sigmoid, use ``sigmoidCrossEntropy(logits:labels:)``, which is exact for any logit.
+/// As in PyTorch's `BCELoss`, each log is clamped at −100, so a certain prediction is exact and
+/// finite: p = 1 with t = 1 gives 0 (not 0·log 0 = NaN), p = 0 with t = 1 gives 100; and the
+/// denominator p(1 − p) is kept ≥ 1e-12. When the probabilities come from a sigmoid, use
+/// ``sigmoidCrossEntropy(logits:labels:)``, which is exact for any logit.
+///
+/// Probabilities and targets must lie in [0, 1]: a target of 2 would give a negative "loss".
 public func binaryCrossEntropy(probabilities: Tensor, targets: Tensor) -> Tensor {
   requireSameShape("binaryCrossEntropy", probabilities, targets)
-  if let bad = probabilities.scalars.first(where: { !(0...1).contains($0) }) {
-    fail("binaryCrossEntropy: probability \(bad) is outside [0, 1] (shape \(probabilities.shape))")
+  requireUnitInterval("binaryCrossEntropy", "probability", probabilities)
+  requireUnitInterval("binaryCrossEntropy", "target", targets)
+  if probabilities.count == 0 { fail("binaryCrossEntropy: the tensors of shape \(probabilities.shape) are empty") }
+  let (p, t) = (probabilities, targets)
+  let n = Double(p.count)
+  func clampedLog(_ x: Double) -> Double { x.isNaN ? x : Swift.max(Foundation.log(x), -100) }
+  var total = 0.0
+  for (pi, ti) in zip(p.scalars, t.scalars) {
+    // A term whose weight is 0 is 0, whatever its log: the clamp keeps 0·log 0 from being NaN.
+    total -= ti * clampedLog(pi) + (1 - ti) * clampedLog(1 - pi)
   }
-  let p = probabilities
-  let t = targets
-  return -(t * p.log() + (1 - t) * (1 - p).log()).mean()
+  return Tensor.result(of: "binaryCrossEntropy", shape: [], scalars: [total / n], inputs: [p, t]) { _, g in
+    [
+      p.requiresGrad ? g * (p - t) / (p * (1 - p)).clamped(min: 1e-12) / n : nil,
+      t.requiresGrad ? g * ((1 - p).log().clamped(min: -100) - p.log().clamped(min: -100)) / n : nil,
+    ]
+  }
 }
 
 /// Binary cross-entropy on logits `z` (before the sigmoid), stable for any magnitude.
 ///
 /// ```
-/// L = mean[ softplus(z) − t·z ]          ∂L/∂z = (σ(z) − t) / N
+/// L = mean[ max(z, 0) − t·z + log(1 + e^−|z|) ]      ∂L/∂z = (σ(z) − t) / N      ∂L/∂t = −z / N
 /// ```
-/// Since −log σ(z) = softplus(−z) = softplus(z) − z, the loss never forms σ(z) and so
-/// never takes the log of a probability that has rounded to 0 or 1.
+/// Since −log σ(z) = softplus(−z) = softplus(z) − z, the loss never forms σ(z) and so never
+/// takes the log of a probability that has rounded to 0 or 1. At z = ±∞ the linear part is
+/// written out, so that a label that agrees (t = 1 at +∞, t = 0 at −∞) costs exactly 0 instead
+/// of ∞ − ∞ = NaN. Labels must lie in [0, 1].
 public func sigmoidCrossEntropy(logits: Tensor, labels: Tensor) -> Tensor {
   requireSameShape("sigmoidCrossEntropy", logits, labels)
-  return (logits.softplus() - labels * logits).mean()
+  requireUnitInterval("sigmoidCrossEntropy", "label", labels)
+  if logits.count == 0 { fail("sigmoidCrossEntropy: the tensors of shape \(logits.shape) are empty") }
+  let (z, t) = (logits, labels)
+  let n = Double(z.count)
+  var total = 0.0
+  for (zi, ti) in zip(z.scalars, t.scalars) {
+    // max(z, 0) − t·z is (1 − t)·z for z > 0 and −t·z otherwise; a zero weight makes it 0 even at ±∞.
+    let weight = zi > 0 ? 1 - ti : -ti
+    total += (weight == 0 ? 0 : weight * zi) + log1p(Foundation.exp(-Swift.abs(zi)))
+  }
+  return Tensor.result(of: "sigmoidCrossEntropy", shape: [], scalars: [total / n], inputs: [z, t]) { _, g in
+    [z.requiresGrad ? g * (z.sigmoid() - t) / n : nil, t.requiresGrad ? -g * z / n : nil]
+  }
+}
+
+/// Stops when a value of `tensor` lies outside [0, 1] (NaN passes, to show up in the loss).
+private func requireUnitInterval(_ operation: String, _ what: String, _ tensor: Tensor) {
+  if let bad = tensor.scalars.first(where: { !$0.isNaN && !(0...1).contains($0) }) {
+    fail("\(operation): \(what) \(bad) is outside [0, 1] (shape \(tensor.shape))")
+  }
 }
 
 extension Tensor {

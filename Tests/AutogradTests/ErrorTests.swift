@@ -108,3 +108,99 @@ struct ErrorTests {
     #expect(text.contains("LSTMCell: input must be [batch, steps, 3], got [1, 4, 2]"))
   }
 }
+
+/// Misuse that used to trap inside the standard library, give NaN silently or return a
+/// meaningless value: each now stops with Autograd's message.
+@Suite("Edge misuse gives a clear message")
+struct EdgeMisuseTests {
+  @Test func negativeShape() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.zeros([-1, 2]) })
+    #expect(text.contains("Autograd: full: negative axis size -1 in shape [-1, 2]"))
+  }
+
+  @Test func overflowingCount() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.zeros([Int.max / 2, 3])
+      })
+    #expect(text.contains("has more values than an Int can count"))
+  }
+
+  @Test func moreThanMemory() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.zeros([1 << 20, 1 << 20])
+      })
+    #expect(text.contains("full: shape [1048576, 1048576] needs 8796.1 GB for its values, more than this machine's"))
+  }
+
+  @Test func negativeIdentity() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.identity(-1) })
+    #expect(text.contains("identity: size -1 is negative"))
+  }
+
+  @Test func arangeToInfinity() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.arange(0, .infinity)
+      })
+    #expect(text.contains("arange: start 0.0, end inf and step 1.0 must be finite numbers"))
+  }
+
+  @Test func arangeToNaN() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) { _ = Tensor.arange(0, .nan) })
+    #expect(text.contains("arange: start 0.0, end nan and step 1.0 must be finite numbers"))
+  }
+
+  @Test func linspaceToNaN() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.linspace(0, .nan, count: 3)
+      })
+    #expect(text.contains("linspace: start 0.0 and end nan must be finite numbers"))
+  }
+
+  @Test func linearWithoutInputs() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        var rng = SeededGenerator(seed: 1)
+        _ = Linear(inputs: 0, outputs: 2, using: &rng)
+      })
+    #expect(text.contains("Linear(inputs: 0, outputs: 2): a layer needs at least one input and one output"))
+  }
+
+  @Test func emptyMeanAlongAxis() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor.zeros([3, 0]).mean(axis: 1)
+      })
+    #expect(text.contains("mean(axis:): axis 1 of shape [3, 0] is empty"))
+  }
+
+  @Test func emptyCrossEntropyBatch() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = softmaxCrossEntropy(logits: Tensor.zeros([0, 3]), labels: [])
+      })
+    #expect(text.contains("softmaxCrossEntropy: the batch is empty (logits [0, 3])"))
+  }
+
+  @Test func targetOutsideTheUnitInterval() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = binaryCrossEntropy(probabilities: Tensor([0.5]), targets: Tensor([2.0]))
+      })
+    #expect(text.contains("binaryCrossEntropy: target 2.0 is outside [0, 1] (shape [1])"))
+  }
+
+  @Test func labelOutsideTheUnitInterval() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = sigmoidCrossEntropy(logits: Tensor([0.5]), labels: Tensor([-1.0]))
+      })
+    #expect(text.contains("sigmoidCrossEntropy: label -1.0 is outside [0, 1] (shape [1])"))
+  }
+}

@@ -89,6 +89,7 @@ extension Tensor {
         guard let gradient = upstream.removeValue(forKey: ObjectIdentifier(node)) else { continue }
         node.grad = node.grad.map { $0 + gradient } ?? gradient
         guard let rule = node.backwardRule else { continue }
+        node.checkInputsUnchanged()
         for (input, inputGradient) in zip(node.inputs, rule(node, gradient)) {
           guard input.requiresGrad, let inputGradient else { continue }
           if inputGradient.shape != input.shape {
@@ -136,6 +137,19 @@ public func gradients(of output: Tensor, withRespectTo inputs: [Tensor], createG
 }
 
 extension Tensor {
+  /// Stops when an input of this operation was changed in place after the operation read it:
+  /// the backward rule would use the new values, and the gradient would be silently wrong.
+  fileprivate func checkInputsUnchanged() {
+    for (i, (input, seen)) in zip(inputs, inputVersions).enumerated() where input.version != seen {
+      let changes = input.version - seen
+      fail(
+        "backward of \(operation): its input \(i) (\(input.shape), from '\(input.operation)') was changed in place "
+          + "\(changes) time\(changes == 1 ? "" : "s") after \(operation) used it (an assignment to scalars, or an "
+          + "optimizer step), so the gradient would use the new values. Run backward() before changing it, or "
+          + "compute the graph again.")
+    }
+  }
+
   /// Adds `other` (of the same shape) into this tensor's values, in place and unrecorded.
   fileprivate func add(_ other: Tensor) {
     other.scalars.withUnsafeBufferPointer { g in

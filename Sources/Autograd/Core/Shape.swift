@@ -1,7 +1,38 @@
 // Shape.swift — shape arithmetic: row-major strides, NumPy broadcasting, axis checks.
 
+import Foundation
+
 /// Helpers on shapes (`[Int]`), shared by every operation.
 enum Shape {
+  /// The number of values of a tensor of `shape`, checked before anything is allocated: a
+  /// negative size, a count that overflows `Int`, or more bytes than the machine's memory holds
+  /// stop with a message naming `operation`, instead of a trap inside the standard library or
+  /// the kernel's out-of-memory killer. (A tensor that fits in memory is allocated as the
+  /// system allows; Linux may still refuse it later if other memory is in use.)
+  static func count(_ shape: [Int], operation: String) -> Int {
+    if let bad = shape.first(where: { $0 < 0 }) {
+      fail("\(operation): negative axis size \(bad) in shape \(shape)")
+    }
+    var count = 1
+    for size in shape {
+      let (product, overflow) = count.multipliedReportingOverflow(by: size)
+      if overflow { fail("\(operation): shape \(shape) has more values than an Int can count") }
+      count = product
+    }
+    let bytes = Double(count) * Double(MemoryLayout<Double>.size)
+    let memory = Double(ProcessInfo.processInfo.physicalMemory)
+    if bytes > memory {
+      fail(
+        "\(operation): shape \(shape) needs \(gigabytes(bytes)) for its values, more than this machine's "
+          + "\(gigabytes(memory)) of memory")
+    }
+    return count
+  }
+
+  private static func gigabytes(_ bytes: Double) -> String {
+    String(format: "%.1f GB", bytes / 1e9)
+  }
+
   /// Row-major strides: how far apart, in `scalars`, neighbours along each axis are.
   /// `[2, 3, 4]` → `[12, 4, 1]`.
   static func strides(_ shape: [Int]) -> [Int] {

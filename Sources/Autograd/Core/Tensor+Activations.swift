@@ -12,7 +12,8 @@ extension Tensor {
   /// relu'(x) = 1 if x > 0, else 0      (0 at x = 0, as in PyTorch)
   /// ```
   public func relu() -> Tensor {
-    map("relu", { Swift.max(0, $0) }) { x, _, g in g * (x .> 0) }
+    // NaN passes through (as in PyTorch): `max(0, nan)` would hide it as 0.
+    map("relu", { $0 > 0 || $0.isNaN ? $0 : 0 }) { x, _, g in g * (x .> 0) }
   }
 
   /// x for x > 0, `slope`·x otherwise.

@@ -49,7 +49,7 @@ extension Tensor {
     let shape = batch + [n, m]
     // BLAS writes every entry (β = 0), so the buffer need not be zero-filled first — except
     // when k = 0, where the product is all zeros and BLAS is not called.
-    let total = shape.reduce(1, *)
+    let total = Shape.count(shape, operation: "matmul")
     var values =
       k == 0
       ? [Double](repeating: 0, count: total)

@@ -64,6 +64,7 @@ extension Tensor {
   /// The mean along `axis`, which is removed unless `keepingAxis` is true.
   public func mean(axis: Int, keepingAxis: Bool = false) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "mean(axis:)", shape: shape)
+    if shape[axis] == 0 { fail("mean(axis:): axis \(axis) of shape \(shape) is empty") }
     return sum(axis: axis, keepingAxis: keepingAxis) / Double(shape[axis])
   }
 
@@ -72,7 +73,7 @@ extension Tensor {
   /// Backward: the gradient goes to the largest element; ties share it equally.
   public func max() -> Tensor {
     if count == 0 { fail("max: the tensor of shape \(shape) is empty") }
-    let largest = scalars.max()!
+    let largest = Tensor.largest(scalars)
     let winners = self .== largest
     return Tensor.result(of: "max", shape: [], scalars: [largest], inputs: [self]) { _, g in
       [g * winners / winners.sum().item]
@@ -86,7 +87,7 @@ extension Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "max(axis:)", shape: shape)
     if shape[axis] == 0 { fail("max(axis:): axis \(axis) of shape \(shape) is empty") }
     let values = reduce(along: axis) { x, start, stride, size in
-      (0..<size).map { x[start + $0 * stride] }.max()!
+      Tensor.largest((0..<size).map { x[start + $0 * stride] })
     }
     let kept = reducedShape(axis, keepingAxis: true)
     let winners = self .== Tensor(shape: kept, scalars: values)
@@ -118,5 +119,11 @@ extension Tensor {
       of: "logSumExp(axis: \(axis))", shape: reducedShape(axis, keepingAxis: keepingAxis), scalars: values,
       inputs: [self]
     ) { y, g in [self.spread(g, along: axis) * (self - y.reshaped(kept)).exp()] }
+  }
+
+  /// The largest value, or NaN when any value is NaN — wherever it stands. (`Array.max()` compares
+  /// with `<`, which is false for NaN, so its answer would depend on the NaN's position.)
+  static func largest(_ values: [Double]) -> Double {
+    values.contains(where: \.isNaN) ? .nan : values.max()!
   }
 }

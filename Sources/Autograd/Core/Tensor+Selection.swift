@@ -53,7 +53,7 @@ extension Tensor {
   /// Backward: the gradient passes where `min ≤ x ≤ max` and is 0 where the value was cut.
   public func clamped(min lower: Double = -.infinity, max upper: Double = .infinity) -> Tensor {
     if lower > upper { fail("clamped: min \(lower) is greater than max \(upper)") }
-    return map("clamp", { Swift.min(Swift.max($0, lower), upper) }) { x, _, g in
+    return map("clamp", { $0.isNaN ? $0 : Swift.min(Swift.max($0, lower), upper) }) { x, _, g in
       g * (x .>= lower) * (x .<= upper)
     }
   }

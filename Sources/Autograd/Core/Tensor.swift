@@ -29,8 +29,14 @@ public final class Tensor {
       if scalars.count != shape.reduce(1, *) {
         fail("scalars: a tensor of shape \(shape) holds \(shape.reduce(1, *)) values, not \(scalars.count)")
       }
+      version &+= 1
     }
   }
+
+  /// How many times ``scalars`` has been changed in place, as PyTorch's version counter: an
+  /// operation notes its inputs' versions, and `backward()` stops when one has changed since,
+  /// because the backward rule would read the new values and return a wrong gradient.
+  public private(set) var version = 0
 
   /// Whether gradients flow to this tensor. Results of operations on such tensors require
   /// gradients too (outside ``withoutGradient(_:)``).
@@ -44,21 +50,21 @@ public final class Tensor {
   public let operation: String
 
   /// The tensors this one was computed from, in the order the backward rule answers for them.
-  public let inputs: [Tensor]
+  public private(set) var inputs: [Tensor]
+
+  /// Each input's ``version`` when this tensor was computed from it.
+  let inputVersions: [Int]
 
   /// The local backward rule: given this tensor (the output) and `∂L/∂output`, it returns
   /// `∂L/∂input` for each input (`nil` where no gradient flows). It is written with tensor
   /// operations, so it can itself be differentiated (`backward(createGraph: true)`).
-  let backwardRule: ((_ output: Tensor, _ gradient: Tensor) -> [Tensor?])?
+  private(set) var backwardRule: ((_ output: Tensor, _ gradient: Tensor) -> [Tensor?])?
 
   /// Creates a tensor of the given shape from row-major values.
   ///
   /// - Precondition: `scalars.count` is the product of `shape`.
   public init(shape: [Int], scalars: [Double], requiresGrad: Bool = false) {
-    if let bad = shape.first(where: { $0 < 0 }) {
-      fail("Tensor(shape:scalars:): negative axis size \(bad) in shape \(shape)")
-    }
-    let count = shape.reduce(1, *)
+    let count = Shape.count(shape, operation: "Tensor(shape:scalars:)")
     if count != scalars.count {
       fail("Tensor(shape:scalars:): shape \(shape) holds \(count) values, but \(scalars.count) were given")
     }
@@ -67,6 +73,7 @@ public final class Tensor {
     self.requiresGrad = requiresGrad
     self.operation = "leaf"
     self.inputs = []
+    self.inputVersions = []
     self.backwardRule = nil
   }
 
@@ -80,7 +87,29 @@ public final class Tensor {
     self.requiresGrad = backwardRule != nil
     self.operation = operation
     self.inputs = inputs
+    self.inputVersions = inputs.map(\.version)
     self.backwardRule = backwardRule
+  }
+
+  /// Releases the graph behind this tensor one node at a time.
+  ///
+  /// Left to itself, freeing a tensor frees its inputs, whose deinit frees theirs, and so on: one
+  /// nested call per node, which overflows the stack on a long chain (an RNN unrolled over
+  /// thousands of steps). Instead the inputs go onto a work list. A node that something else
+  /// still holds only loses one reference; a node held by the list alone hands its own inputs
+  /// (and its backward rule, whose closure holds them too) to the list before it is freed, so its
+  /// deinit has nothing left to recurse into.
+  deinit {
+    guard !inputs.isEmpty else { return }
+    var pending = inputs
+    inputs = []
+    backwardRule = nil
+    while var node = pending.popLast() {
+      guard isKnownUniquelyReferenced(&node) else { continue }
+      pending += node.inputs
+      node.inputs = []
+      node.backwardRule = nil
+    }  // `node` is freed here, with no inputs left
   }
 
   /// A scalar tensor (shape `[]`).

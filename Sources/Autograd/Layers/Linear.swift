@@ -16,6 +16,9 @@ public final class Linear: Module {
   /// A layer with weights and biases drawn uniformly from ±1/√inputs (PyTorch's default),
   /// which keeps the variance of z close to that of x.
   public init(inputs: Int, outputs: Int, using generator: inout SeededGenerator) {
+    if inputs < 1 || outputs < 1 {
+      fail("Linear(inputs: \(inputs), outputs: \(outputs)): a layer needs at least one input and one output")
+    }
     let bound = 1 / Double(inputs).squareRoot()
     W = Tensor.uniform([outputs, inputs], in: -bound...bound, using: &generator, requiresGrad: true)
     b = Tensor.uniform([outputs], in: -bound...bound, using: &generator, requiresGrad: true)
