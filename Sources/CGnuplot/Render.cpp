@@ -9,6 +9,7 @@
 
 #include <gnuplot-iostream.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -57,17 +58,33 @@ void copy_message(const std::string &text, char *message, size_t capacity) {
   message[n] = '\0';
 }
 
+/// Ignores SIGPIPE while it lives: if gnuplot was stopped, writing the rest of the script to its
+/// pipe must fail quietly rather than kill the chapter.
+struct IgnoredBrokenPipe {
+  void (*saved)(int) = std::signal(SIGPIPE, SIG_IGN);
+  ~IgnoredBrokenPipe() { std::signal(SIGPIPE, saved); }
+};
+
 }  // namespace
 
 extern "C" nn_gnuplot_status nn_gnuplot_render(const char *gnuplot, const char *directory, const char *script,
-                                               char *message, size_t capacity) {
-  std::string out = temporary_file(), err = temporary_file();
-  if (out.empty() || err.empty()) {
+                                               double timeout_seconds, char *message, size_t capacity) {
+  std::string out = temporary_file(), err = temporary_file(), status = temporary_file();
+  auto remove_all = [&] {
+    for (const std::string &path : {out, err, status})
+      if (!path.empty()) std::remove(path.c_str());
+  };
+  if (out.empty() || err.empty() || status.empty()) {
+    remove_all();
     copy_message("could not create a temporary file in /tmp", message, capacity);
     return NN_GNUPLOT_NOT_STARTED;
   }
-  std::string command = "cd " + shell_quoted(directory) + " && exec " + shell_quoted(gnuplot) + " >" +
-                        shell_quoted(out) + " 2>" + shell_quoted(err);
+  // coreutils' timeout stops a gnuplot that hangs (TERM, then KILL 5 s later); its exit code,
+  // 124 or 137 when it had to, goes to the status file.
+  std::string command = "cd " + shell_quoted(directory) + " && { timeout -k 5 " + std::to_string(timeout_seconds) +
+                        " " + shell_quoted(gnuplot) + " >" + shell_quoted(out) + " 2>" + shell_quoted(err) +
+                        "; echo $? >" + shell_quoted(status) + "; }";
+  IgnoredBrokenPipe ignored;
   try {
     // gnuplot-iostream reports a failed pclose on std::cerr; the message we return says more.
     SilencedStandardError silenced;
@@ -78,15 +95,15 @@ extern "C" nn_gnuplot_status nn_gnuplot_render(const char *gnuplot, const char *
       gp << "set print '-'\nif (GPVAL_ERRNO == 0) print '" << sentinel << "'\n";
     }  // the destructor closes the pipe and waits for gnuplot to exit
   } catch (const std::exception &error) {
-    std::remove(out.c_str());
-    std::remove(err.c_str());
+    remove_all();
     copy_message(std::string("could not start gnuplot: ") + error.what(), message, capacity);
     return NN_GNUPLOT_NOT_STARTED;
   }
   bool finished = read_file(out).find(sentinel) != std::string::npos;
   std::string errors = read_file(err);
-  std::remove(out.c_str());
-  std::remove(err.c_str());
+  int code = std::atoi(read_file(status).c_str());
+  remove_all();
   copy_message(errors, message, capacity);
+  if (code == 124 || code == 137) return NN_GNUPLOT_TIMED_OUT;
   return finished ? NN_GNUPLOT_OK : NN_GNUPLOT_SCRIPT_ERROR;
 }

@@ -12,7 +12,11 @@ public struct ChapterOptions: ParsableArguments {
   @Flag(name: .customLong("no-plot"), help: "Do not run gnuplot; still write each figure's data and script.")
   public var noPlot = false
 
-  @Option(help: "Seed for the random numbers (default: the chapter's own, which the text shows).")
+  // `.unconditional` takes the next word as the value even when it starts with "-", so that
+  // `--seed -1` is refused as a negative seed rather than as a missing value.
+  @Option(
+    parsing: .unconditional,
+    help: "Seed for the random numbers, a whole number from 0 (default: the chapter's own, which the text shows).")
   public var seed: UInt64?
 
   @Option(name: .customLong("figures-dir"), help: "Where figures go (default: figures/CHAPTER).")
@@ -30,6 +34,9 @@ public struct ChapterOptions: ParsableArguments {
   @Option(name: .customLong("text"), help: "The chapter's text (default: chapters/CHAPTER/README.md).")
   public var textPath: String?
 
+  @Option(name: .customLong("gnuplot-timeout"), help: "Seconds gnuplot may take over one figure before it is stopped.")
+  public var gnuplotTimeout: Double = 30
+
   public init() {}
 
   public func validate() throws {
@@ -37,6 +44,38 @@ public struct ChapterOptions: ParsableArguments {
       throw ValidationError("--json and --quiet cannot be combined: --json already prints only JSON.")
     }
     if updateText && checkText { throw ValidationError("Choose one of --update-text and --check-text.") }
+    if !(gnuplotTimeout > 0) { throw ValidationError("--gnuplot-timeout must be a positive number of seconds, got \(gnuplotTimeout).") }
+  }
+
+  /// Checks, before the lesson runs, that the figures folder can be written and that the text
+  /// to check or update can be read: a mistake costs a sentence, not a whole run.
+  func validateFiles(chapter: String) throws {
+    let folder = figuresDir ?? "figures/\(chapter)"
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      if !isFolder.boolValue { throw ValidationError("--figures-dir \(folder): this is a file, not a folder.") }
+    } else {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw ValidationError("--figures-dir \(folder): the folder cannot be created (\(Self.reason(error))).")
+      }
+    }
+    if access(folder, W_OK) != 0 { throw ValidationError("--figures-dir \(folder): the folder cannot be written to.") }
+    if updateText || checkText {
+      let text = textPath ?? "chapters/\(chapter)/README.md"
+      if !FileManager.default.isReadableFile(atPath: text) {
+        throw ValidationError(
+          "--text \(text): there is no readable chapter text there; run from the repository root or pass --text PATH.")
+      }
+    }
+  }
+
+  /// The system's own words for a file error, without Foundation's "Error Domain=… Code=…" dump.
+  static func reason(_ error: Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+    return (error as NSError).localizedFailureReason ?? error.localizedDescription
   }
 }
 
@@ -68,6 +107,7 @@ extension ChapterCommand {
       throw ValidationError(
         "The text shows the run with seed \(Self.defaultSeed); --update-text and --check-text need that seed.")
     }
+    try options.validateFiles(chapter: Self.chapterName)
   }
 
   public mutating func run() throws {
@@ -76,7 +116,8 @@ extension ChapterCommand {
       options.json ? .json : ((options.quiet || options.updateText || options.checkText) ? .quiet : .terminal)
     let notebook = Notebook(
       chapter: name, seed: options.seed ?? Self.defaultSeed, mode: mode,
-      figuresDirectory: options.figuresDir ?? "figures/\(name)", renderFigures: !options.noPlot)
+      figuresDirectory: options.figuresDir ?? "figures/\(name)", renderFigures: !options.noPlot,
+      gnuplotTimeout: options.gnuplotTimeout)
     try lesson(notebook)
     if options.json { print(notebook.json.serialized()) }
     let textPath = options.textPath ?? "chapters/\(name)/README.md"

@@ -36,14 +36,14 @@ public final class Notebook {
 
   public init(
     chapter: String, seed: UInt64, mode: OutputMode, figuresDirectory: String, renderFigures: Bool,
-    terminal: Terminal = .current
+    gnuplotTimeout: Double = 30, terminal: Terminal = .current
   ) {
     self.chapter = chapter
     self.seed = seed
     self.random = SeededGenerator(seed: seed)
     self.mode = mode
     self.terminal = terminal
-    self.figureWriter = FigureWriter(directory: figuresDirectory, render: renderFigures)
+    self.figureWriter = FigureWriter(directory: figuresDirectory, render: renderFigures, timeout: gnuplotTimeout)
   }
 
   /// Runs one cell: a numbered heading, then whatever `body` writes to it.
@@ -67,7 +67,7 @@ public final class Notebook {
     }
   }
 
-  /// The JSON object of `../shared/API.md`: chapter, results, source_checks.
+  /// The JSON object of API.md: chapter, results, source_checks.
   public var json: JSONValue {
     .object([
       ("chapter", .string(chapter)), ("results", .object(results)),

@@ -116,6 +116,54 @@ struct TourCommandLineTests {
     #expect(run.stderr.contains("--bogus"))
   }
 
+  @Test("--seed -1 is refused as a negative seed")
+  func negativeSeed() throws {
+    let run = try runChapter("00-tour", ["--seed", "-1"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("The value '-1' is invalid for '--seed <seed>'"), "\(run.stderr)")
+  }
+
+  @Test("a bad --figures-dir or --text is refused before the lesson runs, naming the option and the path")
+  func badPaths() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    FileManager.default.createFile(atPath: folder + "/file", contents: Data())
+    for (arguments, message) in [
+      (["--figures-dir", folder + "/file"], "--figures-dir \(folder)/file: this is a file, not a folder."),
+      (["--figures-dir", "/proc/neuralnotebook"], "--figures-dir /proc/neuralnotebook: the folder cannot be created"),
+      (["--check-text", "--text", folder + "/none.md"], "--text \(folder)/none.md: there is no readable chapter text"),
+    ] {
+      let run = try runChapter("00-tour", arguments + ["--no-plot"])
+      #expect(run.status == 64)
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+      #expect(run.stdout.isEmpty, "the lesson ran before the option was checked")
+    }
+  }
+
+  @Test("a gnuplot that hangs is stopped after --gnuplot-timeout; one that draws nothing is not believed")
+  func brokenGnuplot() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for (script, message) in [
+      ("exec sleep 1000", "within 1 s and was stopped"),
+      ("cat >/dev/null; echo NEURALNOTEBOOK-RENDER-OK", "but the file is missing or incomplete"),
+    ] {
+      try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+      try ("#!/bin/sh\n" + script + "\n").write(toFile: folder + "/bin/gnuplot", atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/gnuplot")
+      let clock = ContinuousClock()
+      let start = clock.now
+      let run = try runChapter(
+        "03-losses", ["--figures-dir", folder + "/figures", "--gnuplot-timeout", "1"],
+        environment: ["PATH": folder + "/bin:/usr/bin:/bin", "NO_COLOR": "1"])
+      #expect(clock.now - start < .seconds(20))
+      #expect(run.status == 0)
+      #expect(run.stderr.contains("figure loss-vs-prediction was not drawn"), "\(run.stderr)")
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+      #expect(!run.stdout.contains("↳ figure \(folder)/figures/loss-vs-prediction.png"))
+    }
+  }
+
   @Test("--help lists the shared options")
   func help() throws {
     let run = try runChapter("00-tour", ["--help"])

@@ -65,6 +65,16 @@ struct NotebookTests {
     #expect(reread?["a"] as? [Double] == [1.5, 2])
   }
 
+  @Test("colours and redrawn progress lines only on a terminal that is not TERM=dumb and without NO_COLOR")
+  func terminalCapabilities() {
+    let plain = Terminal.terminal(environment: ["TERM": "xterm"], stdoutIsTTY: true, stderrIsTTY: true)
+    #expect(plain.colors && plain.stderrIsTTY)
+    let dumb = Terminal.terminal(environment: ["TERM": "dumb"], stdoutIsTTY: true, stderrIsTTY: true)
+    #expect(!dumb.colors && !dumb.stderrIsTTY)
+    #expect(!Terminal.terminal(environment: ["NO_COLOR": "1"], stdoutIsTTY: true, stderrIsTTY: true).colors)
+    #expect(!Terminal.terminal(environment: [:], stdoutIsTTY: false, stderrIsTTY: true).colors)
+  }
+
   @Test("a numeric source check computes its verdict")
   func sourceCheckVerdict() {
     let agrees = SourceCheck(
