@@ -1,6 +1,6 @@
 // Article.swift — the five source articles, by the file names source checks cite.
 
-/// The seed files in `../shared/seeds/`, as `SourceCheck.source` names them.
+/// The five source articles, by the file names that `SourceCheck.source` and the chapters' texts use.
 public enum Article {
   public static let a000 = "000_3b683e0d4e5ffd36.txt"
   public static let a001 = "001_12b37fad05da9f4f.txt"

@@ -48,7 +48,7 @@ public struct SourceCheck: Sendable {
       verdict: agrees ? .agrees : .disagrees, note: note)
   }
 
-  /// The JSON object of `../shared/API.md`.
+  /// The JSON object of API.md.
   public var json: JSONValue {
     .object([
       ("id", .string(id)), ("source", .string(source)), ("claim", .string(claim)), ("stated", stated),
