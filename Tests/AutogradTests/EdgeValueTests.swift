@@ -13,6 +13,9 @@ struct EdgeValueTests {
     #expect(Tensor([.nan, -1, 2]).relu().scalars[0].isNaN)
     #expect(Tensor([.nan]).clamped(min: 0, max: 1).scalars[0].isNaN)
     #expect(Tensor([-0.0, -1, 2]).relu().scalars == [0, 0, 2])
+    let x = Tensor([.nan, 2], requiresGrad: true)
+    x.abs().sum().backward()
+    #expect(x.grad!.scalars[0].isNaN && x.grad!.scalars[1] == 1)
   }
 
   @Test("max is NaN when any element is, wherever it stands", arguments: [[.nan, 1, 3], [1, .nan, 3], [1, 3, .nan]])

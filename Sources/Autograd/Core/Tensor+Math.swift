@@ -64,9 +64,10 @@ extension Tensor {
     map("abs", Swift.abs) { x, _, g in g * x.sign() }
   }
 
-  /// −1, 0 or 1 elementwise. Piecewise constant, so no gradient flows through it.
+  /// −1, 0 or 1 elementwise (NaN stays NaN, so |x|'s gradient shows it). Piecewise constant, so
+  /// no gradient flows through it.
   public func sign() -> Tensor {
-    Tensor(shape: shape, scalars: scalars.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) })
+    Tensor(shape: shape, scalars: scalars.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) })
   }
 
   /// Φ(x), the standard normal cumulative distribution, elementwise.
