@@ -20,14 +20,17 @@ enum Shape {
       count = product
     }
     let bytes = Double(count) * Double(MemoryLayout<Double>.size)
-    let memory = Double(ProcessInfo.processInfo.physicalMemory)
-    if bytes > memory {
+    if bytes > physicalMemory {
       fail(
         "\(operation): shape \(shape) needs \(gigabytes(bytes)) for its values, more than this machine's "
-          + "\(gigabytes(memory)) of memory")
+          + "\(gigabytes(physicalMemory)) of memory")
     }
     return count
   }
+
+  /// The machine's memory in bytes, read once: `count` runs for every tensor made, and asking
+  /// the system each time would put a file read on that path.
+  private static let physicalMemory = Double(ProcessInfo.processInfo.physicalMemory)
 
   private static func gigabytes(_ bytes: Double) -> String {
     String(format: "%.1f GB", bytes / 1e9)
