@@ -154,7 +154,7 @@ extension ChapterCommand {
     let text = try readText(path)
     do {
       let refreshed = try LiterateText.refreshed(text, outputs: notebook.outputBlocks)
-      if refreshed != text { try refreshed.write(toFile: path, atomically: true, encoding: .utf8) }
+      try write(refreshed, to: path)
     } catch let error as LiterateText.MarkerError {
       throw ValidationError("\(path): \(error)")
     }
