@@ -57,12 +57,12 @@ let blasConfigurations: [BLASConfiguration] =
 /// Whether this OpenBLAS takes its kernel from OPENBLAS_CORETYPE (a DYNAMIC_ARCH build, as
 /// Debian's is): asked once, by running the shortest chapter with the first kernel forced.
 let openBLASHonoursCoreType: Bool = {
-  guard let kernel = runnableKernels.first,
-    let run = try? runChapter(
-      "03-losses", ["--quiet", "--no-plot", "--figures-dir", NSTemporaryDirectory() + "neuralnotebook-probe"],
-      environment: BLASConfiguration(kernel: kernel, threads: 1).environment)
-  else { return false }
-  return run.stderr.contains("Core: \(kernel)")
+  guard let kernel = runnableKernels.first, let figures = try? temporaryDirectory() else { return false }
+  defer { try? FileManager.default.removeItem(atPath: figures) }
+  let run = try? runChapter(
+    "03-losses", ["--quiet", "--no-plot", "--figures-dir", figures],
+    environment: BLASConfiguration(kernel: kernel, threads: 1).environment)
+  return run?.stderr.contains("Core: \(kernel)") ?? false
 }()
 
 @Suite("The same book under every BLAS kernel")
