@@ -15,6 +15,23 @@ extension Optimizer {
   public func zeroGradients() {
     for p in parameters { p.grad = nil }
   }
+
+  /// One training step: zero the gradients, compute the loss, backpropagate, update.
+  ///
+  /// ```swift
+  /// let loss = optimizer.step { meanSquaredError(predicted: model(x), expected: y) }
+  /// ```
+  /// The four lines it stands for are the loop of chapter 04, in the one order that is right:
+  /// gradients accumulate, so they are cleared before the backward pass, and the update uses them
+  /// after it. Returns the loss's value (the loss must be a one-element tensor).
+  @discardableResult
+  public func step(_ loss: () throws -> Tensor) rethrows -> Double {
+    zeroGradients()
+    let value = try loss()
+    value.backward()
+    step()
+    return value.item
+  }
 }
 
 /// Stochastic gradient descent, with optional momentum (PyTorch's form).

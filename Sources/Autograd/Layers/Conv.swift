@@ -24,7 +24,6 @@ public final class Conv1D: Module {
     self.padding = padding
   }
 
-  public var parameters: [Tensor] { [W, b] }
 
   public func callAsFunction(_ x: Tensor) -> Tensor {
     conv1d(x, W, bias: b, stride: stride, padding: padding)
@@ -53,7 +52,6 @@ public final class Conv2D: Module {
     self.padding = padding
   }
 
-  public var parameters: [Tensor] { [W, b] }
 
   public func callAsFunction(_ x: Tensor) -> Tensor {
     conv2d(x, W, bias: b, stride: stride, padding: padding)

@@ -15,7 +15,6 @@ public final class Embedding: Module {
     E = Tensor.normal([count, dimension], using: &generator, requiresGrad: true)
   }
 
-  public var parameters: [Tensor] { [E] }
 
   /// The vectors of `ids`, `[ids.count, dimension]`.
   public func callAsFunction(_ ids: [Int]) -> Tensor {

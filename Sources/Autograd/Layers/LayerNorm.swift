@@ -34,7 +34,6 @@ public final class LayerNorm: Module {
     self.epsilon = epsilon
   }
 
-  public var parameters: [Tensor] { [gamma, beta] }
 
   /// Normalizes `x` `[..., width]` over its last axis.
   public func callAsFunction(_ x: Tensor) -> Tensor {

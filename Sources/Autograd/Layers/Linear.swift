@@ -35,7 +35,6 @@ public final class Linear: Module {
     b.requiresGrad = true
   }
 
-  public var parameters: [Tensor] { [W, b] }
 
   /// z = x·Wᵀ + b for inputs `[..., inputs]`.
   public func callAsFunction(_ x: Tensor) -> Tensor {

@@ -36,7 +36,6 @@ public final class MLP: Module {
     self.activation = activation
   }
 
-  public var parameters: [Tensor] { layers.flatMap(\.parameters) }
 
   /// The logits for inputs `[..., sizes[0]]`.
   public func callAsFunction(_ x: Tensor) -> Tensor {

@@ -1,16 +1,43 @@
-// Module.swift — what every layer and model has in common: parameters to train.
+// Module.swift — what every layer and model has in common: parameters to train, found by
+// looking at what the module stores, as PyTorch registers a module's attributes.
 
 /// A layer or model: something with trainable parameters.
+///
+/// A module does not list its parameters: ``parameters`` finds them in its stored properties, so
+/// a layer added to a model is trained without anyone remembering to add it to a list.
 public protocol Module: AnyObject {
   /// Every trainable tensor, in a fixed order (optimizers keep their state in that order).
   var parameters: [Tensor] { get }
 }
 
 extension Module {
-  /// Clears the gradient of every parameter (before the next backward pass, since
-  /// gradients accumulate).
-  public func zeroGradients() {
-    for p in parameters { p.grad = nil }
+  /// The tensors with `requiresGrad` among the stored properties, in declaration order, and the
+  /// parameters of every stored module — directly, in arrays or in optionals. A tensor stored
+  /// twice (shared weights) counts once. Tensors that do not require gradients (constants such
+  /// as a positional encoding) are not parameters.
+  public var parameters: [Tensor] {
+    var found: [Tensor] = []
+    var seen = Set<ObjectIdentifier>()
+    func collect(_ value: Any) {
+      if let tensor = value as? Tensor {
+        if tensor.requiresGrad, seen.insert(ObjectIdentifier(tensor)).inserted { found.append(tensor) }
+      } else if let module = value as? Module {
+        module.parameters.forEach(collect)
+      } else {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .collection || mirror.displayStyle == .optional {
+          mirror.children.forEach { collect($0.value) }
+        }
+      }
+    }
+    var mirror: Mirror? = Mirror(reflecting: self)
+    var levels: [Mirror] = []
+    while let level = mirror {  // a subclass's stored properties come after its superclass's
+      levels.insert(level, at: 0)
+      mirror = level.superclassMirror
+    }
+    for level in levels { level.children.forEach { collect($0.value) } }
+    return found
   }
 
   /// The number of trainable values.

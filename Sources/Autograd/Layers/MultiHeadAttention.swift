@@ -18,8 +18,6 @@ public final class MultiHeadAttention: Module {
   public let key: Linear
   public let value: Linear
   public let output: Linear
-  /// The attention weights of the last call, `[B, H, T, T]` (for drawing them).
-  public private(set) var lastWeights: Tensor?
 
   public init(width: Int, heads: Int, using generator: inout SeededGenerator) {
     if heads < 1 || width % heads != 0 {
@@ -32,7 +30,6 @@ public final class MultiHeadAttention: Module {
     output = Linear(inputs: width, outputs: width, using: &generator)
   }
 
-  public var parameters: [Tensor] { [query, key, value, output].flatMap(\.parameters) }
 
   /// The heads of a projection: [B, T, D] → [B, H, T, S].
   public func splitHeads(_ x: Tensor) -> Tensor {
@@ -42,14 +39,19 @@ public final class MultiHeadAttention: Module {
 
   /// Self-attention over `x` `[B, T, D]`; `mask` (1 allowed, 0 masked) broadcasts to `[B, H, T, T]`.
   public func callAsFunction(_ x: Tensor, mask: Tensor? = nil) -> Tensor {
+    attend(x, mask: mask).output
+  }
+
+  /// The same as calling the layer, with each head's attention weights `[B, H, T, T]` returned
+  /// beside the output (for figures; the model keeps no state between calls).
+  public func attend(_ x: Tensor, mask: Tensor? = nil) -> (output: Tensor, weights: Tensor) {
     if x.rank != 3 { fail("MultiHeadAttention: input must be [batch, tokens, width], got \(x.shape)") }
     let (b, t, d) = (x.shape[0], x.shape[1], x.shape[2])
     let q = splitHeads(query(x))  // [B, H, T, S]
     let k = splitHeads(key(x))  // [B, H, T, S]
     let v = splitHeads(value(x))  // [B, H, T, S]
     let (heads, weights) = attention(query: q, key: k, value: v, mask: mask)  // [B, H, T, S], [B, H, T, T]
-    lastWeights = weights.detached()
     let joined = heads.permuted([0, 2, 1, 3]).reshaped([b, t, d])  // [B, T, D]
-    return output(joined)
+    return (output(joined), weights)
   }
 }

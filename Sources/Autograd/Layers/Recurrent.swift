@@ -21,7 +21,6 @@ public final class RNNCell: Module {
     b = Tensor.uniform([hidden], in: -bound...bound, using: &generator, requiresGrad: true)
   }
 
-  public var parameters: [Tensor] { [W, U, b] }
   public var hiddenWidth: Int { W.shape[0] }
 
   /// One step: `x` `[B, I]`, `h` `[B, H]` → the new `h` `[B, H]`.
@@ -85,7 +84,6 @@ public final class LSTMCell: Module {
     for p in [W, U, b] { p.requiresGrad = true }
   }
 
-  public var parameters: [Tensor] { [W, U, b] }
   public var hiddenWidth: Int { W.shape[1] }
 
   /// One step: `x` `[B, I]` and the previous `h`, `c` `[B, H]` → every gate and the new states.

@@ -28,14 +28,17 @@ public final class TransformerBlock: Module {
     contract = Linear(inputs: hiddenWidth ?? 4 * width, outputs: width, using: &generator)
   }
 
-  public var parameters: [Tensor] {
-    norm1.parameters + attention.parameters + norm2.parameters + expand.parameters + contract.parameters
-  }
 
   /// `x` `[B, T, D]` → `[B, T, D]`.
   public func callAsFunction(_ x: Tensor, mask: Tensor? = nil) -> Tensor {
-    let x = x + attention(norm1(x), mask: mask)  // [B, T, D]
-    return x + contract(expand(norm2(x)).relu())  // [B, T, D]
+    attend(x, mask: mask).output
+  }
+
+  /// The block's output and its attention weights `[B, H, T, T]`.
+  public func attend(_ x: Tensor, mask: Tensor? = nil) -> (output: Tensor, weights: Tensor) {
+    let (attended, weights) = attention.attend(norm1(x), mask: mask)
+    let x = x + attended  // [B, T, D]
+    return (x + contract(expand(norm2(x)).relu()), weights)  // [B, T, D]
   }
 }
 
