@@ -67,12 +67,9 @@ struct Tour: ChapterCommand {
     let optimizer = SGD(parameters: [w, b], learningRate: learningRate)
     var path: [(x: Double, y: Double)] = [(0, 0)]
     let run = notebook.train("gradient descent", epochs: epochs) { _ in
-      optimizer.zeroGradients()
-      let L = loss(w, b)
-      L.backward()
-      optimizer.step()
+      let L = optimizer.step { loss(w, b) }  // zero the gradients, L, backward, update
       path.append((w.item, b.item))
-      return L.item
+      return L
     }
     // Least squares in closed form: w* = cov(x, y) / var(x), b* = ȳ − w*·x̄.
     let (xMean, yMean) = (x.mean().item, y.mean().item)
@@ -141,11 +138,7 @@ struct Tour: ChapterCommand {
     let classifier = Linear(inputs: 2, outputs: 1, using: &notebook.random)
     let adam = Adam(parameters: classifier.parameters, learningRate: 0.1)
     let fit = notebook.train("logistic regression", epochs: 150) { _ in
-      adam.zeroGradients()
-      let L = sigmoidCrossEntropy(logits: classifier(X), labels: t)
-      L.backward()
-      adam.step()
-      return L.item
+      adam.step { sigmoidCrossEntropy(logits: classifier(X), labels: t) }
     }
     try notebook.cell("classifier", "Logistic regression on two clouds of points") { cell in
       let p = withoutGradient { classifier(X).sigmoid() }  // [2·perClass, 1]

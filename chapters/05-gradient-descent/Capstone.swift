@@ -20,13 +20,10 @@ extension GradientDescent {
     var trainAccuracy: [Double] = []
     var testAccuracy: [Double] = []
     let run = notebook.train(label, epochs: epochs) { _ in
-      optimizer.zeroGradients()
-      let loss = sigmoidCrossEntropy(logits: model(train.X), labels: train.y)
-      loss.backward()
-      optimizer.step()
+      let loss = optimizer.step { sigmoidCrossEntropy(logits: model(train.X), labels: train.y) }
       trainAccuracy.append(accuracy(train.X, train.y))
       testAccuracy.append(accuracy(test.X, test.y))
-      return loss.item
+      return loss
     }
     return (run, trainAccuracy, testAccuracy)
   }

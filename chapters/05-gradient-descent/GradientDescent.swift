@@ -63,29 +63,32 @@ struct GradientDescent: ChapterCommand {
   }
 
   /// Article 001's training loop: Linear(1, 1), MSE (mean), SGD lr 0.01, 100 full-batch epochs.
-  func trainRegression(w0: Double, b0: Double, learningRate: Double = 0.01, epochs: Int = 100)
-    -> (losses: [Double], model: Linear)
+  ///
+  /// The one loop of the book written out step by step, on purpose, as the article writes it;
+  /// every other loop is `optimizer.step { loss }`, which does these four lines.
+  func trainRegression(_ notebook: Notebook, w0: Double, b0: Double, learningRate: Double = 0.01, epochs: Int = 100)
+    -> (run: TrainingRun, model: Linear)
   {
     let model = Linear(W: Tensor([[w0]]), b: Tensor([b0]))
     let optimizer = SGD(parameters: model.parameters, learningRate: learningRate)
     let x = Tensor(Self.xs).reshaped([5, 1])  // [5, 1]
     let y = Tensor(Self.ys).reshaped([5, 1])  // [5, 1]
-    var losses: [Double] = []
-    for _ in 0..<epochs {
+    let run = notebook.train("article 001's regression", epochs: epochs) { _ in
       optimizer.zeroGradients()
       let loss = meanSquaredError(predicted: model(x), expected: y)  // computed before the step, as in the article
       loss.backward()
       optimizer.step()
-      losses.append(loss.item)
+      return loss.item
     }
-    return (losses, model)
+    return (run, model)
   }
 
   func regressionCell(_ notebook: Notebook) throws -> Regression {
     // PyTorch draws Linear(1, 1)'s weight and bias from U(−1, 1); so do we, from our seed.
     let w0 = -1 + 2 * notebook.random.nextUnit()
     let b0 = -1 + 2 * notebook.random.nextUnit()
-    let (losses, model) = trainRegression(w0: w0, b0: b0)
+    let (run, model) = trainRegression(notebook, w0: w0, b0: b0)
+    let losses = run.losses
     let x = Tensor(Self.xs).reshaped([5, 1])
     let predictions = withoutGradient { model(x).scalars }
     // Least squares: w* = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², b* = ȳ − w*·x̄.
@@ -98,7 +101,7 @@ struct GradientDescent: ChapterCommand {
       .item
     // The article prints when epoch % 10 == 0, labelled epoch + 1.
     let logged = stride(from: 0, to: 100, by: 10).map { $0 }
-    let corners = [(-1.0, -1.0), (-1, 1), (1, -1), (1, 1)].map { trainRegression(w0: $0.0, b0: $0.1).losses.last! }
+    let corners = [(-1.0, -1.0), (-1, 1), (1, -1), (1, 1)].map { trainRegression(notebook, w0: $0.0, b0: $0.1).run.losses.last! }
 
     try notebook.cell("regression", "Article 001's linear regression: x = 1…5, y = 2, 4, 5, 6, 7, η = 0.01, 100 epochs")
     { cell in
@@ -168,11 +171,7 @@ struct GradientDescent: ChapterCommand {
         let optimizer = SGD(parameters: model.parameters, learningRate: rate)
         let (x, y) = (Tensor(Self.xs).reshaped([5, 1]), Tensor(Self.ys).reshaped([5, 1]))
         let run = notebook.train("η = \(rate)", epochs: 200) { _ in
-          optimizer.zeroGradients()
-          let loss = meanSquaredError(predicted: model(x), expected: y)
-          loss.backward()
-          optimizer.step()
-          return loss.item
+          optimizer.step { meanSquaredError(predicted: model(x), expected: y) }
         }
         rows.append(["η = \(Format.number(rate))", run.summary])
         series.append(.init("η = \(Format.number(rate))", x: (1...run.losses.count).map(Double.init), y: run.losses))
@@ -201,17 +200,16 @@ struct GradientDescent: ChapterCommand {
         let model = Linear(W: Tensor([[0.0]]), b: Tensor([0.0]))
         let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
         var rng = SeededGenerator(seed: notebook.seed)
-        var epochLosses: [Double] = []
-        for _ in 0..<100 {
+        let run = notebook.train("batches of \(batchSize)", epochs: 100) { _ in
           let order = rng.permutation(5)
           for start in stride(from: 0, to: 5, by: batchSize) {
             let batch = Array(order[start..<min(start + batchSize, 5)])
-            optimizer.zeroGradients()
-            meanSquaredError(predicted: model(x.gathered(batch)), expected: y.gathered(batch)).backward()
-            optimizer.step()
+            optimizer.step { meanSquaredError(predicted: model(x.gathered(batch)), expected: y.gathered(batch)) }
           }
-          epochLosses.append(withoutGradient { meanSquaredError(predicted: model(x), expected: y).item })
+          return withoutGradient { meanSquaredError(predicted: model(x), expected: y).item }
         }
+        if run.diverged { cell.line("batches of \(batchSize): \(run.summary)") }
+        let epochLosses = run.losses
         let tail = Array(epochLosses.suffix(20))
         let mean = tail.reduce(0, +) / Double(tail.count)
         let spread = (tail.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(tail.count)).squareRoot()

@@ -35,22 +35,19 @@ extension GradientDescent {
   ]
 
   /// Minimizes `surface.f` from its start with one optimizer, recording the path and the losses.
-  func descend(_ surface: Surface, _ makeOptimizer: ([Tensor]) -> Optimizer) -> (
+  func descend(_ surface: Surface, _ notebook: Notebook, _ cell: Cell, _ makeOptimizer: ([Tensor]) -> Optimizer) -> (
     path: [(x: Double, y: Double)], losses: [Double]
   ) {
     let p = Tensor(surface.start, requiresGrad: true)
     let optimizer = makeOptimizer([p])
     var path = [(x: p.scalars[0], y: p.scalars[1])]
-    var losses: [Double] = []
-    for _ in 0..<surface.steps {
-      optimizer.zeroGradients()
-      let loss = surface.f(p)
-      loss.backward()
-      optimizer.step()
-      losses.append(loss.item)
+    let run = notebook.train(surface.id, epochs: surface.steps) { _ in
+      let loss = optimizer.step { surface.f(p) }
       path.append((p.scalars[0], p.scalars[1]))
+      return loss
     }
-    return (path, losses)
+    if run.diverged { cell.line("\(surface.id): \(run.summary)") }
+    return (path, run.losses)
   }
 
   func optimizerCells(_ notebook: Notebook) throws {
@@ -60,15 +57,15 @@ extension GradientDescent {
         let runs: [(String, (path: [(x: Double, y: Double)], losses: [Double]))] = [
           (
             "SGD, η = \(Format.number(surface.rates.sgd))",
-            descend(surface) { SGD(parameters: $0, learningRate: surface.rates.sgd) }
+            descend(surface, notebook, cell) { SGD(parameters: $0, learningRate: surface.rates.sgd) }
           ),
           (
             "momentum \(Format.number(surface.rates.beta)), η = \(Format.number(surface.rates.momentum))",
-            descend(surface) { SGD(parameters: $0, learningRate: surface.rates.momentum, momentum: surface.rates.beta) }
+            descend(surface, notebook, cell) { SGD(parameters: $0, learningRate: surface.rates.momentum, momentum: surface.rates.beta) }
           ),
           (
             "Adam, η = \(Format.number(surface.rates.adam))",
-            descend(surface) { Adam(parameters: $0, learningRate: surface.rates.adam) }
+            descend(surface, notebook, cell) { Adam(parameters: $0, learningRate: surface.rates.adam) }
           ),
         ]
         cell.line(

@@ -204,11 +204,11 @@ struct Attention: ChapterCommand {
       let x = Tensor.normal([1, 4, 8], using: &rng)  // [B=1, T=4, D=8]
       let q = mha.query(x)  // [1, 4, 8]
       let split = mha.splitHeads(q)  // [1, 2, 4, 4]
-      let out = mha(x)  // [1, 4, 8]
+      let (out, weights) = mha.attend(x)  // [1, 4, 8], [1, 2, 4, 4]
       cell.line("x                      \(x.shape)   B = 1 sequence, T = 4 tokens, D = 8")
       cell.line("q = x·W_qᵀ (k, v alike)  \(q.shape)")
       cell.line("split into H = 2 heads   \(split.shape)   [B, H, T, D/H]")
-      cell.line("weights per head         \(mha.lastWeights!.shape)   [B, H, T, T]")
+      cell.line("weights per head         \(weights.shape)   [B, H, T, T]")
       cell.line("heads, joined back       \([1, 4, 8])   [B, T, D]")
       cell.line("output = joined·W_oᵀ     \(out.shape)")
       let heads = (0..<2).map { h in
@@ -269,8 +269,8 @@ struct Attention: ChapterCommand {
         ))
       // The learned attention on a few held-out inputs.
       let examples = Array(result.test.prefix(2))
-      let predictions = result.model.predict(examples)  // also leaves these inputs' attention weights
-      let weights = result.model.block.attention.lastWeights!  // [2, H, T, T]
+      let predictions = result.model.predict(examples)
+      let weights = withoutGradient { result.model.attend(examples).weights }  // [2, H, T, T]
       for (n, sequence) in examples.enumerated() {
         let predicted = predictions[n]
         cell.line("input \(sequence) → output \(predicted)")

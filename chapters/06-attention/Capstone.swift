@@ -24,8 +24,6 @@ final class Reverser: Module {
     positions = positionalEncoding(length: length, width: width)
   }
 
-  var parameters: [Tensor] { embedding.parameters + block.parameters + norm.parameters + head.parameters }
-
   /// The predicted digits of each sequence: the most likely class at every position.
   func predict(_ sequences: [[Int]]) -> [[Int]] {
     let rows = withoutGradient { self(sequences) }.reshaped([-1, 10]).rows  // [N·T][10]
@@ -35,10 +33,14 @@ final class Reverser: Module {
   }
 
   /// Digit sequences [B][T] → logits [B, T, 10].
-  func callAsFunction(_ sequences: [[Int]]) -> Tensor {
+  func callAsFunction(_ sequences: [[Int]]) -> Tensor { attend(sequences).logits }
+
+  /// The logits `[B, T, 10]` and the block's attention weights `[B, H, T, T]`.
+  func attend(_ sequences: [[Int]]) -> (logits: Tensor, weights: Tensor) {
     let (b, t) = (sequences.count, sequences[0].count)
     let x = embedding(sequences.flatMap { $0 }).reshaped([b, t, -1]) + positions  // [B, T, D]
-    return head(norm(block(x)))  // [B, T, 10]
+    let (y, weights) = block.attend(x)  // [B, T, D], [B, H, T, T]
+    return (head(norm(y)), weights)  // [B, T, 10]
   }
 }
 
@@ -84,13 +86,12 @@ extension Attention {
         let s = randomSequences(1, using: &rng)[0]
         if !held.contains(s) { sequences.append(s) }
       }
-      optimizer.zeroGradients()
-      let logits = model(sequences).reshaped([-1, 10])  // [B·T, 10]
-      let loss = softmaxCrossEntropy(logits: logits, labels: sequences.flatMap { $0.reversed() })
-      loss.backward()
-      optimizer.step()
+      let loss = optimizer.step {
+        let logits = model(sequences).reshaped([-1, 10])  // [B·T, 10]
+        return softmaxCrossEntropy(logits: logits, labels: sequences.flatMap { $0.reversed() })
+      }
       if step % 100 == 0 { evaluations.append((step, accuracy(model, test).token)) }
-      return loss.item
+      return loss
     }
     let (token, sequence) = accuracy(model, test)
     return ReversalResult(

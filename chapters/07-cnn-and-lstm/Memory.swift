@@ -23,8 +23,6 @@ final class SequenceClassifier: Module {
     readout = Linear(inputs: hidden, outputs: 1, using: &generator)
   }
 
-  var parameters: [Tensor] { (rnn?.parameters ?? []) + (lstm?.parameters ?? []) + readout.parameters }
-
   /// `x` `[B, T, 1]` → logits `[B]`.
   func callAsFunction(_ x: Tensor) -> Tensor {
     let last = rnn.map { $0.sequence(x).last! } ?? lstm!.sequence(x).last!.hidden  // [B, H]
@@ -64,11 +62,7 @@ extension CNNAndLSTM {
     var batches = SeededGenerator(seed: seed &+ 100)  // the same batches for both kinds
     let run = notebook.train("memory task, \(kind.rawValue), seed \(seed)", epochs: steps) { _ in
       let (x, labels) = memoryBatch(32, using: &batches)
-      optimizer.zeroGradients()
-      let loss = sigmoidCrossEntropy(logits: model(x), labels: labels)
-      loss.backward()
-      optimizer.step()
-      return loss.item
+      return optimizer.step { sigmoidCrossEntropy(logits: model(x), labels: labels) }
     }
     let predictions = withoutGradient { model(test.x).scalars.map { $0 > 0 ? 1.0 : 0.0 } }
     let correct = zip(predictions, test.labels.scalars).filter { $0 == $1 }.count

@@ -68,8 +68,6 @@ final class MeanPooling: SentenceModel {
     output = Linear(inputs: 24, outputs: 1, using: &generator)
   }
 
-  var parameters: [Tensor] { embedding.parameters + hidden.parameters + output.parameters }
-
   func callAsFunction(_ batch: [[Int]]) -> Tensor {
     let pooled = embedding.batch(batch).mean(axis: 1)  // [B, D]
     return output(hidden(pooled).relu()).reshaped([-1])  // [B]
@@ -90,8 +88,6 @@ final class Convolutional: SentenceModel {
     output = Linear(inputs: 32, outputs: 1, using: &generator)
   }
 
-  var parameters: [Tensor] { embedding.parameters + conv.parameters + output.parameters }
-
   func callAsFunction(_ batch: [[Int]]) -> Tensor {
     let features = conv(embedding.batch(batch)).relu()  // [B, T, 32]
     return output(features.max(axis: 1)).reshaped([-1])  // [B]
@@ -110,8 +106,6 @@ final class Recurrent: SentenceModel {
     lstm = LSTMCell(inputs: 16, hidden: 24, using: &generator)
     output = Linear(inputs: 24, outputs: 1, using: &generator)
   }
-
-  var parameters: [Tensor] { embedding.parameters + lstm.parameters + output.parameters }
 
   func callAsFunction(_ batch: [[Int]]) -> Tensor {
     let last = lstm.sequence(embedding.batch(batch)).last!.hidden  // [B, H]
@@ -134,8 +128,6 @@ final class AttentionPooling: SentenceModel {
   let query: Tensor  // [1, 1, 24]
   let hidden: Linear
   let output: Linear
-  /// The weights α of the last call, `[B, T]`.
-  private(set) var lastWeights: Tensor?
 
   init(vocabulary: Int, using generator: inout SeededGenerator) {
     embedding = Embedding(count: vocabulary, dimension: 16, using: &generator)
@@ -145,14 +137,13 @@ final class AttentionPooling: SentenceModel {
     output = Linear(inputs: 24, outputs: 1, using: &generator)
   }
 
-  var parameters: [Tensor] {
-    embedding.parameters + keys.parameters + [query] + hidden.parameters + output.parameters
-  }
+  func callAsFunction(_ batch: [[Int]]) -> Tensor { attend(batch).logits }
 
-  func callAsFunction(_ batch: [[Int]]) -> Tensor {
+  /// The logits `[B]` and the weights α `[B, T]` that pooled each sentence.
+  func attend(_ batch: [[Int]]) -> (logits: Tensor, weights: Tensor) {
     let k = keys(embedding.batch(batch)).tanh()  // [B, T, 24]
     let (pooled, weights) = attention(query: query, key: k, value: k)  // [B, 1, 24], [B, 1, T]
-    lastWeights = weights.detached().reshaped([batch.count, -1])
-    return output(hidden(pooled.reshaped([batch.count, -1])).relu()).reshaped([-1])  // [B]
+    let logits = output(hidden(pooled.reshaped([batch.count, -1])).relu()).reshaped([-1])  // [B]
+    return (logits, weights.reshaped([batch.count, -1]))
   }
 }

@@ -144,12 +144,10 @@ struct TextClassifier: ChapterCommand {
     let run = notebook.train(model.name, epochs: Self.epochs) { _ in
       var total = 0.0
       for group in batches(train, order: { items in shuffler.permutation(items.count).map { items[$0] } }) {
-        optimizer.zeroGradients()
-        let logits = model(group.map { train[$0] })
-        let loss = sigmoidCrossEntropy(logits: logits, labels: Tensor(group.map { labels[$0] }))
-        loss.backward()
-        optimizer.step()
-        total += loss.item * Double(group.count)
+        let loss = optimizer.step {
+          sigmoidCrossEntropy(logits: model(group.map { train[$0] }), labels: Tensor(group.map { labels[$0] }))
+        }
+        total += loss * Double(group.count)
       }
       return total / Double(train.count)
     }
@@ -277,8 +275,8 @@ struct TextClassifier: ChapterCommand {
       let width = chosen.map { tokens($0.text).count }.max()!
       for example in chosen {
         let ids = vocabulary.encode(example.text)
-        let p = withoutGradient { pooling([ids]).sigmoid().item }
-        let weights = pooling.lastWeights!.scalars
+        let (logits, alpha) = withoutGradient { pooling.attend([ids]) }
+        let (p, weights) = (logits.sigmoid().item, alpha.scalars)
         let words = tokens(example.text)
         cell.line(
           "\"\(example.text)\" (label \(example.label), P(positive) = \(Format.number(p, digits: 3))):")
