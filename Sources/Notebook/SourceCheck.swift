@@ -69,12 +69,13 @@ public struct SourceCheck: Sendable {
     }
   }
 
-  /// The lines printed in the terminal and the chapter's text.
-  var lines: [String] {
+  /// The lines printed in the terminal and the chapter's text; `styled` dresses the verdict word
+  /// (colour on a terminal), which stays data until it is printed.
+  func lines(styled: (String) -> String = { $0 }) -> [String] {
     let mark = verdict == .agrees ? "✓" : (verdict == .disagrees ? "✗" : "?")
     return [
       "\(mark) source check \(id) (\(source.prefix(3))): \(claim)",
-      "    stated \(Self.shown(stated)) · computed \(Self.shown(computed)) → \(verdict.rawValue.uppercased())",
+      "    stated \(Self.shown(stated)) · computed \(Self.shown(computed)) → \(styled(verdict.rawValue.uppercased()))",
       "    \(note)",
     ]
   }

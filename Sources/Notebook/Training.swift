@@ -76,3 +76,31 @@ final class ProgressReporter {
     if style == .bar { writeToStandardError("\n") }
   }
 }
+
+extension Notebook {
+  /// Runs a training loop of `epochs` steps, each returning its loss, with a progress bar on a
+  /// terminal (plain lines when standard error is not one; nothing when quiet or JSON).
+  /// Stops at the first loss that is not finite or exceeds `divergenceLimit` and says so.
+  ///
+  /// The notebook only observes: the step itself is the chapter's, usually `optimizer.step { loss }`.
+  public func train(
+    _ label: String, epochs: Int, divergenceLimit: Double = 1e12, step: (_ epoch: Int) throws -> Double
+  ) rethrows -> TrainingRun {
+    let style: ProgressStyle = mode != .terminal ? .silent : (voice.terminal.stderrIsTTY ? .bar : .lines)
+    let progress = ProgressReporter(label: label, total: epochs, style: style)
+    defer { progress.finish() }
+    var run = TrainingRun(losses: [])
+    guard epochs > 0 else { return run }
+    for epoch in 1...epochs {
+      let loss = try step(epoch)
+      if !loss.isFinite || abs(loss) > divergenceLimit {
+        run.divergedAt = epoch
+        run.divergentLoss = loss
+        break
+      }
+      run.losses.append(loss)
+      progress.update(step: epoch, loss: loss)
+    }
+    return run
+  }
+}
