@@ -13,8 +13,6 @@ public final class Notebook {
   public let chapter: String
   /// The seed of this run (`--seed`, or the chapter's default); every random stream derives from it.
   public let seed: UInt64
-  /// A generator seeded with ``seed`` (being replaced by per-cell streams).
-  public var random: SeededGenerator
   let voice: Voice
   let figureLog: FigureLog
   private var record = ResultsRecord()
@@ -26,7 +24,6 @@ public final class Notebook {
   ) {
     self.chapter = chapter
     self.seed = seed
-    random = SeededGenerator(seed: seed)
     voice = Voice(mode: mode, terminal: terminal)
     figureLog = FigureLog(
       writer: FigureWriter(directory: figuresDirectory, render: renderFigures, timeout: gnuplotTimeout))

@@ -22,7 +22,8 @@ struct Tour: ChapterCommand {
     // MARK: The data: y = 1.5x + 0.5 plus a little noise.
     let n = 9
     let x = Tensor.linspace(-1, 1, count: n)  // [n]
-    let noise = Tensor.normal([n], standardDeviation: 0.2, using: &notebook.random)
+    var data = notebook.generator("data")
+    let noise = Tensor.normal([n], standardDeviation: 0.2, using: &data)
     let y = 1.5 * x + 0.5 + noise  // [n]
     notebook.cell("data", "Nine points near the line y = 1.5x + 0.5") { cell in
       cell.table(["i", "x", "y"], (0..<n).map { [$0, x.scalars[$0], y.scalars[$0]] }, digits: 4)
@@ -108,11 +109,16 @@ struct Tour: ChapterCommand {
         return wv.grad!.item
       }
       let ws = [0.0, 0.5, 1.0, 1.5, 2.0]
+      let slopes = ws.map(dLdw)
       cell.table(
-        ["w", "L(w, b*)", "dL/dw"], ws.map { [$0, loss(Tensor($0), Tensor(bStar)).item, dLdw($0)] }, digits: 6)
-      cell.line(
-        "dL/dw changes sign between 1 and 1.5: it is 0 at the least-squares slope w* = \(Format.number(wStar, digits: 6))."
-      )
+        ["w", "L(w, b*)", "dL/dw"], ws.indices.map { [ws[$0], loss(Tensor(ws[$0]), Tensor(bStar)).item, slopes[$0]] },
+        digits: 6)
+      // Where the sign changes is read off the table, not assumed.
+      if let i = slopes.indices.dropLast().first(where: { slopes[$0] < 0 && slopes[$0 + 1] > 0 }) {
+        cell.line(
+          "dL/dw changes sign between \(Format.number(ws[i])) and \(Format.number(ws[i + 1])): it is 0 at the "
+            + "least-squares slope w* = \(Format.number(wStar, digits: 6)).")
+      }
       try cell.figure(
         LineChart.function(
           name: "loss-slice", title: "L(w) at b = b* and its derivative",
@@ -125,17 +131,19 @@ struct Tour: ChapterCommand {
     let centers: [(Double, Double)] = [(-1, -0.5), (1, 0.8)]
     var points: [[Double]] = []
     var labels: [Double] = []
+    var clouds = notebook.generator("classifier/points")
     for (label, center) in centers.enumerated() {
       for _ in 0..<perClass {
         points.append([
-          center.0 + 0.7 * notebook.random.nextNormal(), center.1 + 0.7 * notebook.random.nextNormal(),
+          center.0 + 0.7 * clouds.nextNormal(), center.1 + 0.7 * clouds.nextNormal(),
         ])
         labels.append(Double(label))
       }
     }
     let X = Tensor(points)  // [2·perClass, 2]
     let t = Tensor(labels).reshaped([-1, 1])  // [2·perClass, 1]
-    let classifier = Linear(inputs: 2, outputs: 1, using: &notebook.random)
+    var weights = notebook.generator("classifier/weights")
+    let classifier = Linear(inputs: 2, outputs: 1, using: &weights)
     let adam = Adam(parameters: classifier.parameters, learningRate: 0.1)
     let fit = notebook.train("logistic regression", epochs: 150) { _ in
       adam.step { sigmoidCrossEntropy(logits: classifier(X), labels: t) }

@@ -227,7 +227,8 @@ struct Backprop: ChapterCommand {
     try notebook.cell("vanishing", "Gradient norm per layer in a deep stack") { cell in
       let depth = 12
       let width = 32
-      let x = Tensor.normal([64, width], using: &notebook.random)  // [64, 32] a batch of inputs
+      var inputs = cell.generator("inputs")
+      let x = Tensor.normal([64, width], using: &inputs)  // [64, 32] a batch of inputs
       var series: [LineChart.Series] = []
       var rows: [[TableEntry]] = (1...depth).map { [$0] }
       // (name, activation, factor on the default weights): the default draws W from ±1/√n, variance
@@ -236,7 +237,7 @@ struct Backprop: ChapterCommand {
         ("sigmoid", .sigmoid, 1), ("tanh", .tanh, 1), ("relu", .relu, 1), ("relu, He init", .relu, 6.0.squareRoot()),
       ]
       for (name, activation, scale) in stacks {
-        var rng = SeededGenerator(seed: notebook.seed)  // the same weights for each activation
+        var rng = cell.generator("weights")  // the same weights for each activation
         let model = MLP(
           sizes: [width] + Array(repeating: width, count: depth - 1) + [1], activation: activation, using: &rng)
         for layer in model.layers { layer.W.scalars = layer.W.scalars.map { $0 * scale } }

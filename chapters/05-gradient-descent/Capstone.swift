@@ -29,8 +29,9 @@ extension GradientDescent {
   }
 
   func capstoneCells(_ notebook: Notebook) throws {
-    let trainData = TwoMoons.make(count: 200, noise: 0.15, using: &notebook.random)
-    let testData = TwoMoons.make(count: 200, noise: 0.15, using: &notebook.random)
+    var data = notebook.generator("capstone-data")
+    let trainData = TwoMoons.make(count: 200, noise: 0.15, using: &data)
+    let testData = TwoMoons.make(count: 200, noise: 0.15, using: &data)
     let train = (X: Tensor(trainData.points), y: Tensor(trainData.labels).reshaped([-1, 1]))  // [200, 2], [200, 1]
     let test = (X: Tensor(testData.points), y: Tensor(testData.labels).reshaped([-1, 1]))
     let epochs = 1000
@@ -39,7 +40,7 @@ extension GradientDescent {
     ]
     var results: [(String, MLP, TrainingRun, [Double], [Double])] = []
     for shape in shapes {
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = notebook.generator("capstone-\(shape.id)/weights")
       let model = MLP(sizes: shape.sizes, activation: shape.activation, using: &rng)
       let name = "\(shape.sizes.map(String.init).joined(separator: "-")) \(shape.activation.rawValue)"
       let (run, trainAccuracy, testAccuracy) = fit(

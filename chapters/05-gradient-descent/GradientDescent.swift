@@ -85,8 +85,9 @@ struct GradientDescent: ChapterCommand {
 
   func regressionCell(_ notebook: Notebook) throws -> Regression {
     // PyTorch draws Linear(1, 1)'s weight and bias from U(−1, 1); so do we, from our seed.
-    let w0 = -1 + 2 * notebook.random.nextUnit()
-    let b0 = -1 + 2 * notebook.random.nextUnit()
+    var initial = notebook.generator("regression")
+    let w0 = -1 + 2 * initial.nextUnit()
+    let b0 = -1 + 2 * initial.nextUnit()
     let (run, model) = trainRegression(notebook, w0: w0, b0: b0)
     let losses = run.losses
     let x = Tensor(Self.xs).reshaped([5, 1])
@@ -199,7 +200,7 @@ struct GradientDescent: ChapterCommand {
       for batchSize in [5, 1] {
         let model = Linear(W: Tensor([[0.0]]), b: Tensor([0.0]))
         let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
-        var rng = SeededGenerator(seed: notebook.seed)
+        var rng = cell.generator("order")  // the same orders for both batch sizes
         let run = notebook.train("batches of \(batchSize)", epochs: 100) { _ in
           let order = rng.permutation(5)
           for start in stride(from: 0, to: 5, by: batchSize) {

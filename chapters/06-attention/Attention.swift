@@ -105,7 +105,7 @@ struct Attention: ChapterCommand {
       var rows: [[TableEntry]] = []
       var maxUnscaled: [Double] = []
       var maxScaled: [Double] = []
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       for d in dims {
         // 200 trials of one query against 8 keys, entries standard normal.
         let trials = 200
@@ -138,7 +138,7 @@ struct Attention: ChapterCommand {
   /// Padding and causal masks: masked weights are exactly 0.
   func maskCell(_ notebook: Notebook) throws {
     try notebook.cell("masks", "Masks: padding and causal") { cell in
-      var rng = SeededGenerator(seed: notebook.seed &+ 1)
+      var rng = cell.generator()
       let x = Tensor.normal([5, 4], using: &rng)  // [5, 4] five tokens
       let padding = Tensor([1.0, 1, 1, 0, 0])  // the last two tokens are padding
       // 1 where key ≤ query
@@ -199,7 +199,7 @@ struct Attention: ChapterCommand {
   /// Multi-head attention with the shape of every intermediate tensor.
   func multiHeadCell(_ notebook: Notebook) {
     notebook.cell("multi-head", "Multi-head attention, shape by shape") { cell in
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       let mha = MultiHeadAttention(width: 8, heads: 2, using: &rng)
       let x = Tensor.normal([1, 4, 8], using: &rng)  // [B=1, T=4, D=8]
       let q = mha.query(x)  // [1, 4, 8]

@@ -74,7 +74,7 @@ extension Attention {
   }
 
   func trainReverser(_ notebook: Notebook, steps: Int, batch: Int = 64) -> ReversalResult {
-    var rng = SeededGenerator(seed: notebook.seed)
+    var rng = notebook.generator("capstone")
     let model = Reverser(length: Self.length, width: 32, heads: 2, using: &rng)
     let test = randomSequences(500, using: &rng)
     let held = Set(test)

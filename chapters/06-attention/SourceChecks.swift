@@ -76,7 +76,7 @@ extension Attention {
         ))
 
       // 002 L188: multi-head = several independent attention mechanisms.
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator("multi-head")
       let mha = MultiHeadAttention(width: 4, heads: 2, using: &rng)
       let x = Tensor.normal([1, 3, 4], using: &rng)
       let (mq, mk, mv) = (mha.query(x), mha.key(x), mha.value(x))

@@ -57,7 +57,7 @@ extension CNNAndLSTM {
   }
 
   func lstmCell(_ notebook: Notebook) -> LSTMFacts {
-    var rng = SeededGenerator(seed: notebook.seed)
+    var rng = notebook.generator("lstm-step-by-step")
     let lstm = LSTMCell(inputs: 1, hidden: 2, using: &rng)
     let inputs = Self.lstmInputs
     let byHand = lstmByHand(lstm, inputs: inputs)
@@ -102,7 +102,7 @@ extension CNNAndLSTM {
 
   func throughTimeCell(_ notebook: Notebook) {
     notebook.cell("through-time", "Backpropagation through time, checked by finite differences") { cell in
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       let lstm = LSTMCell(inputs: 1, hidden: 2, using: &rng)
       let rnn = RNNCell(inputs: 1, hidden: 2, using: &rng)
       let x = Tensor(shape: [1, 3, 1], scalars: Self.lstmInputs, requiresGrad: true)

@@ -48,19 +48,19 @@ extension CNNAndLSTM {
   }
 
   struct MemoryFacts {
-    /// Test accuracy of each kind of model, one per training seed.
+    /// Test accuracy of each kind of model, one per training run.
     let accuracy: [SequenceClassifier.Kind: [Double]]
   }
 
   /// Trains one model on the memory task; returns it with its losses and test accuracy.
   func trainMemory(
-    _ kind: SequenceClassifier.Kind, seed: UInt64, steps: Int, test: (x: Tensor, labels: Tensor), _ notebook: Notebook
+    _ kind: SequenceClassifier.Kind, run number: Int, steps: Int, test: (x: Tensor, labels: Tensor), _ notebook: Notebook
   ) -> (model: SequenceClassifier, run: TrainingRun, accuracy: Double) {
-    var rng = SeededGenerator(seed: seed)
+    var rng = notebook.generator("memory/run \(number)/weights")
     let model = SequenceClassifier(kind, hidden: 8, using: &rng)
     let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
-    var batches = SeededGenerator(seed: seed &+ 100)  // the same batches for both kinds
-    let run = notebook.train("memory task, \(kind.rawValue), seed \(seed)", epochs: steps) { _ in
+    var batches = notebook.generator("memory/run \(number)/batches")  // the same batches for both kinds
+    let run = notebook.train("memory task, \(kind.rawValue), run \(number)", epochs: steps) { _ in
       let (x, labels) = memoryBatch(32, using: &batches)
       return optimizer.step { sigmoidCrossEntropy(logits: model(x), labels: labels) }
     }
@@ -73,42 +73,42 @@ extension CNNAndLSTM {
     var accuracy: [SequenceClassifier.Kind: [Double]] = [:]
     try notebook.cell("memory", "A task that needs memory: an RNN and an LSTM, trained the same way") { cell in
       let steps = 400
-      let seeds = (0..<4).map { notebook.seed &+ UInt64($0) }
-      var data = SeededGenerator(seed: notebook.seed)
+      let runs = Array(1...4)
+      var data = cell.generator("test")
       let test = memoryBatch(500, using: &data)
       cell.line(
         "each sequence: ±1, then \(Self.memoryLength - 1) steps of noise in ±1; the label is the first entry's sign, read from h_T"
       )
       cell.line(
         "H = 8, Adam (η = 0.01), \(steps) steps of 32 fresh sequences, sigmoid cross-entropy; 500 test sequences")
-      var rows: [[TableEntry]] = seeds.map { [Int($0)] }
+      var rows: [[TableEntry]] = runs.map { [$0] }
       var series: [LineChart.Series] = []
       var firstLSTM: SequenceClassifier?
       var parameters: [String] = []
       for kind in SequenceClassifier.Kind.allCases {
-        for (n, seed) in seeds.enumerated() {
-          let (model, run, score) = trainMemory(kind, seed: seed, steps: steps, test: test, notebook)
-          if run.diverged { cell.line("\(kind.rawValue), seed \(seed): \(run.summary)") }
+        for (n, number) in runs.enumerated() {
+          let (model, run, score) = trainMemory(kind, run: number, steps: steps, test: test, notebook)
+          if run.diverged { cell.line("\(kind.rawValue), run \(number): \(run.summary)") }
           let losses = run.losses
           accuracy[kind, default: []].append(score)
           rows[n].append(score)
           if n == 0 {
-            series.append(.init("\(kind.rawValue), seed \(seed)", x: losses.indices.map { Double($0 + 1) }, y: losses))
+            series.append(.init("\(kind.rawValue), run \(number)", x: losses.indices.map { Double($0 + 1) }, y: losses))
             parameters.append("\(kind.rawValue) \(model.parameterCount)")
             if kind == .lstm { firstLSTM = model }
           }
         }
         notebook.result("memory_accuracy_\(kind.rawValue.lowercased())", accuracy[kind]!)
       }
-      cell.table(["seed"] + SequenceClassifier.Kind.allCases.map { "\($0.rawValue) test accuracy" }, rows, digits: 3)
+      cell.table(["run"] + SequenceClassifier.Kind.allCases.map { "\($0.rawValue) test accuracy" }, rows, digits: 3)
       for kind in SequenceClassifier.Kind.allCases {
         let solved = accuracy[kind]!.filter { $0 > 0.9 }.count
-        cell.line("\(kind.rawValue): above 0.9 in \(solved) of \(seeds.count) runs")
+        cell.line("\(kind.rawValue): above 0.9 in \(solved) of \(runs.count) runs")
       }
       cell.line("parameters: \(parameters.joined(separator: ", ")); 0.5 is a coin toss")
       try cell.figure(
         LineChart(
-          name: "memory-loss", title: "Remembering the first of \(Self.memoryLength) inputs (seed \(seeds[0]))",
+          name: "memory-loss", title: "Remembering the first of \(Self.memoryLength) inputs (run 1)",
           xLabel: "training step", yLabel: "cross-entropy", series: series))
 
       // The trained LSTM's gates along one test sequence.
@@ -122,7 +122,7 @@ extension CNNAndLSTM {
       let unit = finalCell.indices.max { abs(finalCell[$0]) < abs(finalCell[$1]) }!
       func ofUnit(_ pick: (LSTMCell.Step) -> Tensor) -> [Double] { gates.map { pick($0).scalars[unit] } }
       cell.line(
-        "the trained LSTM (seed \(seeds[0])) on test sequence 1 (first entry \(Format.number(sequence.scalars[0]))): "
+        "the trained LSTM (run 1) on test sequence 1 (first entry \(Format.number(sequence.scalars[0]))): "
           + "forget gate averaged over units and steps 2…\(Self.memoryLength) = \(Format.number(meanForget, digits: 3))"
       )
       cell.line(
@@ -153,13 +153,13 @@ extension CNNAndLSTM {
 
   func gradientFlowCell(_ notebook: Notebook) throws -> GradientNorms {
     let (length, hidden, batch) = (50, 16, 8)
-    var data = SeededGenerator(seed: notebook.seed)
+    var data = notebook.generator("gradient-flow/inputs")
     let x = Tensor.normal([batch, length, 1], using: &data)
     var byModel: [(String, [Double])] = []
     for (name, forgetBias) in [("RNN", nil), ("LSTM, forget bias 0", 0.0), ("LSTM, forget bias 1", 1.0)]
       as [(String, Double?)]
     {
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = notebook.generator("gradient-flow/weights")  // the same weights for each model
       let input = Tensor(x.scalars, requiresGrad: true).reshaped([batch, length, 1])
       let last =
         forgetBias.map { LSTMCell(inputs: 1, hidden: hidden, forgetBias: $0, using: &rng).sequence(input).last!.hidden }

@@ -154,7 +154,7 @@ extension CNNAndLSTM {
       )
 
       // 001 L93 and 004 L70–79: the RNN's state recursion, unrolled by hand.
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator("rnn")
       let rnn = RNNCell(inputs: 1, hidden: 2, using: &rng)
       let (W, U, b) = (rnn.W.rows, rnn.U.scalars, rnn.b.scalars)
       var h = [0.0, 0.0]
@@ -252,7 +252,7 @@ extension CNNAndLSTM {
   /// Article 003's two Keras listings (L327–366) and their claimed logs (L384–414).
   func kerasChecks(_ notebook: Notebook) {
     notebook.cell("source-keras", "Article 003's Keras CNN and LSTM, rebuilt layer by layer") { cell in
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       let conv = Conv2D(channels: 1, filters: 32, kernel: (3, 3), using: &rng)
       let image = Tensor.zeros([1, 28, 28, 1])
       let features = conv(image).relu()  // [1, 26, 26, 32]

@@ -44,7 +44,7 @@ extension TextClassifier {
       base: BertSize.base.parameters, large: BertSize.large.parameters,
       pooler: BertSize.base.width * BertSize.base.width + BertSize.base.width)
     notebook.cell("bert", "What BERT is, counted") { cell in
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       let block = TransformerBlock(width: 16, heads: 2, hiddenWidth: 64, using: &rng)
       let formula = BertSize.layerParameters(width: 16, hidden: 64)
       cell.line(

@@ -29,7 +29,7 @@ extension TextClassifier {
   /// Article 002's listing (L323–378), rebuilt at its own sizes.
   func kerasChecks(_ notebook: Notebook, _ facts: ChapterFacts) {
     notebook.cell("source-keras-model", "Article 002's Keras classifier, rebuilt") { cell in
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator()
       let keras = MeanPooling(vocabulary: 10_000, using: &rng)
       cell.line(
         "Embedding(10000, 16) \(keras.embedding.parameterCount) + Dense(24) \(keras.hidden.parameterCount) + Dense(1) \(keras.output.parameterCount) = \(keras.parameterCount) parameters"
@@ -140,7 +140,7 @@ extension TextClassifier {
             + "sample) with score₀ = 1 − score₁ is the same event as for class 1 (computed for the chapter's \(articleModel.0.model.name) model, the article's architecture: "
             + "class 0, class 1). Different values would need two different classifiers."))
 
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator("listing")
       let listing = MeanPooling(vocabulary: 10_000, using: &rng)
       let attentionLayers = Mirror(reflecting: listing).children.filter {
         $0.value is MultiHeadAttention || $0.value is TransformerBlock || $0.value is AttentionPooling

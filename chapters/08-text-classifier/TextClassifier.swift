@@ -138,7 +138,7 @@ struct TextClassifier: ChapterCommand {
     _ model: any SentenceModel, _ notebook: Notebook, train: [[Int]], labels: [Double]
   ) -> (losses: [Double], seconds: Double, diverged: String?) {
     let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
-    var shuffler = SeededGenerator(seed: notebook.seed &+ 1)  // the same batches for every model
+    var shuffler = notebook.generator("training/batches")  // the same batches for every model
     let clock = ContinuousClock()
     let start = clock.now
     let run = notebook.train(model.name, epochs: Self.epochs) { _ in
@@ -167,7 +167,7 @@ struct TextClassifier: ChapterCommand {
       cell.line(
         "each: embeddings of width 16, Adam (η = 0.01), sigmoid cross-entropy, \(Self.epochs) epochs of batches of ≤ \(Self.batchSize) same-length sentences, seed \(notebook.seed)"
       )
-      var rng = SeededGenerator(seed: notebook.seed)
+      var rng = cell.generator("weights")
       let models: [any SentenceModel] = [
         MeanPooling(vocabulary: vocabulary.count, using: &rng),
         Convolutional(vocabulary: vocabulary.count, using: &rng),

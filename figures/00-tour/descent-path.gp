@@ -11,14 +11,14 @@ set xrange [-0.5:2.5]
 set yrange [-1:1.5]
 set contour base
 unset clabel
-set cntrparam levels discrete 0.1554715, 0.2185151, 0.3071228, 0.4316608, 0.6066989, 0.8527148, 1.19849, 1.684477, 2.36753, 3.327562, 4.676886, 6.573359, 9.23885, 12.9852
+set cntrparam levels discrete 0.1228412, 0.175672, 0.2512238, 0.3592685, 0.5137804, 0.7347436, 1.050737, 1.502632, 2.148874, 3.073047, 4.394683, 6.284719, 8.98761, 12.85294
 set pm3d map interpolate 2,2
 set cblabel 'loss'
 set key at screen 0.5,0.125 center top horizontal maxcols 2
 set tmargin at screen 0.9
 set bmargin at screen 0.21
 set palette defined (0 '#440154', 0.25 '#3b528b', 0.5 '#21918c', 0.75 '#5ec962', 1 '#fde725')
-set cbrange [0.1106166:18.25068]
+set cbrange [0.08589855:18.38065]
 set logscale cb
 set terminal pngcairo size 900,720 enhanced font 'Sans,12'
 set output 'descent-path.png'

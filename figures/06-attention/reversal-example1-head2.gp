@@ -1,11 +1,11 @@
-# reversal-example1-head2.gp — Head 2 on input 301795
+# reversal-example1-head2.gp — Head 2 on input 488574
 # Written by NeuralNotebook; the numbers are in reversal-example1-head2.dat beside this file.
 # Render again from this folder with:  gnuplot reversal-example1-head2.gp   (writes reversal-example1-head2.png and reversal-example1-head2.svg)
 set encoding utf8
-set title 'Head 2 on input 301795' font ',14'
+set title 'Head 2 on input 488574' font ',14'
 set xlabel 'input digit (key)'
 set ylabel 'output position (query)'
-set xtics ('3' 0, '0' 1, '1' 2, '7' 3, '9' 4, '5' 5) scale 0
+set xtics ('4' 0, '8' 1, '8' 2, '5' 3, '7' 4, '4' 5) scale 0
 set ytics ('out_1' 0, 'out_2' 1, 'out_3' 2, 'out_4' 3, 'out_5' 4, 'out_6' 5) scale 0
 set xrange [-0.5:5.5]
 set yrange [5.5:-0.5]

@@ -1,11 +1,11 @@
-# reversal-example2-head2.gp — Head 2 on input 094270
+# reversal-example2-head2.gp — Head 2 on input 937532
 # Written by NeuralNotebook; the numbers are in reversal-example2-head2.dat beside this file.
 # Render again from this folder with:  gnuplot reversal-example2-head2.gp   (writes reversal-example2-head2.png and reversal-example2-head2.svg)
 set encoding utf8
-set title 'Head 2 on input 094270' font ',14'
+set title 'Head 2 on input 937532' font ',14'
 set xlabel 'input digit (key)'
 set ylabel 'output position (query)'
-set xtics ('0' 0, '9' 1, '4' 2, '2' 3, '7' 4, '0' 5) scale 0
+set xtics ('9' 0, '3' 1, '7' 2, '5' 3, '3' 4, '2' 5) scale 0
 set ytics ('out_1' 0, 'out_2' 1, 'out_3' 2, 'out_4' 3, 'out_5' 4, 'out_6' 5) scale 0
 set xrange [-0.5:5.5]
 set yrange [5.5:-0.5]

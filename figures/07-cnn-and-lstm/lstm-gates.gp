@@ -1,8 +1,8 @@
-# lstm-gates.gp — The trained LSTM's unit 2 along one sequence
+# lstm-gates.gp — The trained LSTM's unit 6 along one sequence
 # Written by NeuralNotebook; the numbers are in lstm-gates.dat beside this file.
 # Render again from this folder with:  gnuplot lstm-gates.gp   (writes lstm-gates.png and lstm-gates.svg)
 set encoding utf8
-set title 'The trained LSTM''s unit 2 along one sequence' font ',14'
+set title 'The trained LSTM''s unit 6 along one sequence' font ',14'
 set xlabel 'step t'
 set ylabel 'value'
 set grid lc rgb '#dddddd'
