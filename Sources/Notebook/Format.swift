@@ -2,15 +2,13 @@
 
 import Autograd
 import Foundation
+import Plot
 
 /// How numbers are written in the terminal and in the chapters' output blocks.
 public enum Format {
   /// `x` with `digits` significant digits, trailing zeros dropped: 0.1966119, 2, -3.5e-07.
   public static func number(_ x: Double, digits: Int = 7) -> String {
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-    if x == 0 { return "0" }  // never "-0"
-    return String(format: "%.\(digits)g", x)
+    formatted(x, digits: digits, spelling: .text)  // Plot's, the one formatter of the book
   }
 
   /// A difference against the bound it is checked with: "≤ 1e-12" when it is within it, else

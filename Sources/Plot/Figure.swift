@@ -67,21 +67,28 @@ public func quoted(_ text: String) -> String {
   "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
 }
 
-/// A number as it is written in data files: 7 significant digits, the same text on every run,
-/// and `NaN` for a value gnuplot should skip. Seven digits are far below what a picture can
-/// show, and few enough that a last-bit difference between two machines' BLAS kernels almost
-/// never reaches the text.
-func formatted(_ x: Double) -> String {
-  if x.isNaN { return "NaN" }
-  if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
+/// How a value that is not a finite number is spelled.
+public enum NonFiniteSpelling: Sendable {
+  /// `NaN`, `Inf`, `-Inf`: what gnuplot reads in data files (a NaN point is skipped).
+  case gnuplot
+  /// `nan`, `inf`, `-inf`: what Swift and C print, and what the chapters' texts show.
+  case text
+}
+
+/// A number as the book writes it, in data files and in the chapters' text alike: `digits`
+/// significant digits (trailing zeros dropped), never "-0". Seven digits are far below what a
+/// picture can show and the text's own precision.
+public func formatted(_ x: Double, digits: Int = 7, spelling: NonFiniteSpelling = .gnuplot) -> String {
+  if x.isNaN { return spelling == .gnuplot ? "NaN" : "nan" }
+  if x.isInfinite { return (x > 0 ? "" : "-") + (spelling == .gnuplot ? "Inf" : "inf") }
   if x == 0 { return "0" }  // no "-0"
-  return String(format: "%.7g", x)
+  return String(format: "%.\(digits)g", x)
 }
 
 /// Rows of numbers, one line each, as a data block.
 func block(_ rows: [[Double]], comment: String? = nil) -> String {
   var text = comment.map { "# \($0)\n" } ?? ""
-  for row in rows { text += row.map(formatted).joined(separator: " ") + "\n" }
+  for row in rows { text += row.map { formatted($0) }.joined(separator: " ") + "\n" }
   return text
 }
 

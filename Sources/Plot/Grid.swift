@@ -50,7 +50,7 @@ func mapViewSettings(grid: Grid, xLabel: String, yLabel: String, levels: [Double
     "set xrange [\(formatted(grid.x.first!)):\(formatted(grid.x.last!))]",
     "set yrange [\(formatted(grid.y.first!)):\(formatted(grid.y.last!))]",
     "set contour base", "unset clabel",
-    "set cntrparam levels discrete " + levels.map(formatted).joined(separator: ", "),
+    "set cntrparam levels discrete " + levels.map { formatted($0) }.joined(separator: ", "),
     "set pm3d map interpolate 2,2",
     "set cblabel \(quoted(colorLabel))",
     // A map view ignores `set key outside`; the key gets its own strip under the plot instead.

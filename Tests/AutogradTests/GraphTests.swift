@@ -86,7 +86,7 @@ struct GraphTests {
     #expect(!y.requiresGrad)
     #expect(y.inputs.isEmpty)
     #expect(y.isLeaf)
-    #expect(!isRecordingGradients == false)
+    #expect(isRecordingGradients)
     withoutGradient { #expect(!isRecordingGradients) }
     // Outside the scope recording is back on.
     #expect((w * 3).requiresGrad)

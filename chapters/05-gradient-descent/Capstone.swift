@@ -6,6 +6,16 @@ import Foundation
 import Notebook
 import Plot
 
+/// One network of the capstone after training: its loss curve and its accuracy after every epoch.
+struct FittedNetwork {
+  let id: String
+  let name: String
+  let model: MLP
+  let run: TrainingRun
+  let trainAccuracy: [Double]
+  let testAccuracy: [Double]
+}
+
 extension GradientDescent {
   /// Trains `model` on (X, y) with Adam, full batch, recording loss and train/test accuracy per epoch.
   func fit(
@@ -38,14 +48,16 @@ extension GradientDescent {
     let shapes: [(id: String, sizes: [Int], activation: Activation)] = [
       ("mlp", [2, 16, 16, 1], .tanh), ("two-three-one", [2, 3, 1], .sigmoid),
     ]
-    var results: [(String, MLP, TrainingRun, [Double], [Double])] = []
+    var results: [FittedNetwork] = []
     for shape in shapes {
       var rng = notebook.generator("capstone-\(shape.id)/weights")
       let model = MLP(sizes: shape.sizes, activation: shape.activation, using: &rng)
       let name = "\(shape.sizes.map(String.init).joined(separator: "-")) \(shape.activation.rawValue)"
       let (run, trainAccuracy, testAccuracy) = fit(
         model, name, notebook: notebook, train: train, test: test, epochs: epochs, learningRate: 0.01)
-      results.append((name, model, run, trainAccuracy, testAccuracy))
+      results.append(
+        FittedNetwork(
+          id: shape.id, name: name, model: model, run: run, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy))
     }
 
     try notebook.cell(
@@ -53,36 +65,37 @@ extension GradientDescent {
     ) { cell in
       cell.table(
         ["network", "parameters", "final loss", "train accuracy", "test accuracy"],
-        results.map { name, model, run, trainAccuracy, testAccuracy in
-          [name, model.parameterCount, run.finalLoss ?? .nan, trainAccuracy.last!, testAccuracy.last!]
-        }, digits: 4)
-      for (name, _, run, _, testAccuracy) in results {
+        results.map { [$0.name, $0.model.parameterCount, $0.run.finalLoss ?? .nan, $0.trainAccuracy.last!, $0.testAccuracy.last!] },
+        digits: 4)
+      for network in results {
         let firstGood =
-          testAccuracy.firstIndex { $0 >= 0.95 }.map { "first reaches 95% at epoch \($0 + 1)" } ?? "never reaches 95%"
-        cell.line("\(name): \(run.summary); test accuracy \(firstGood)")
-        notebook.result("capstone_\(name.replacingOccurrences(of: " ", with: "_"))_test_accuracy", testAccuracy.last!)
+          network.testAccuracy.firstIndex { $0 >= 0.95 }.map { "first reaches 95% at epoch \($0 + 1)" }
+          ?? "never reaches 95%"
+        cell.line("\(network.name): \(network.run.summary); test accuracy \(firstGood)")
+        notebook.result(
+          "capstone_\(network.name.replacingOccurrences(of: " ", with: "_"))_test_accuracy", network.testAccuracy.last!)
       }
       let epochAxis = (1...epochs).map(Double.init)
       try cell.figure(
         LineChart(
           name: "capstone-loss", title: "Two moons: training loss", xLabel: "epoch", yLabel: "binary cross-entropy",
-          series: results.map { .init($0.0, x: epochAxis, y: $0.2.losses) }, logY: true))
+          series: results.map { .init($0.name, x: epochAxis, y: $0.run.losses) }, logY: true))
       try cell.figure(
         LineChart(
           name: "capstone-accuracy", title: "Two moons: accuracy", xLabel: "epoch", yLabel: "accuracy",
-          series: results.flatMap { name, _, _, trainAccuracy, testAccuracy in
+          series: results.flatMap { network in
             [
-              .init("\(name), train", x: epochAxis, y: trainAccuracy),
-              .init("\(name), test", x: epochAxis, y: testAccuracy, dashed: true),
+              .init("\(network.name), train", x: epochAxis, y: network.trainAccuracy),
+              .init("\(network.name), test", x: epochAxis, y: network.testAccuracy, dashed: true),
             ]
           }))
-      for (index, (name, model, _, _, _)) in results.enumerated() {
+      for network in results {
         let grid = Grid(x: -1.5...2.5, y: -1...1.5, xCount: 81, yCount: 61) { a, b in
-          withoutGradient { model(Tensor([a, b])).sigmoid().item }
+          withoutGradient { network.model(Tensor([a, b])).sigmoid().item }
         }
         try cell.figure(
           ScatterPlot(
-            name: "capstone-boundary-\(shapes[index].id)", title: "Two moons: the \(name) network's decision boundary",
+            name: "capstone-boundary-\(network.id)", title: "Two moons: the \(network.name) network's decision boundary",
             groups: ScatterPlot.groups(points: trainData.points, labels: trainData.labels), background: grid))
       }
     }

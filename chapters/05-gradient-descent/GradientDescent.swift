@@ -21,6 +21,10 @@ struct GradientDescent: ChapterCommand {
   /// Article 001's data (L254–255).
   static let xs: [Double] = [1, 2, 3, 4, 5]
   static let ys: [Double] = [2, 4, 5, 6, 7]
+  /// The same data as a batch of five one-feature inputs and targets, `[5, 1]` each (a fresh
+  /// tensor on each use, so no cell can change another's).
+  static var x: Tensor { Tensor(xs).reshaped([5, 1]) }
+  static var y: Tensor { Tensor(ys).reshaped([5, 1]) }
 
   func lesson(_ notebook: Notebook) throws {
     parabolaCell(notebook)
@@ -71,8 +75,7 @@ struct GradientDescent: ChapterCommand {
   {
     let model = Linear(W: Tensor([[w0]]), b: Tensor([b0]))
     let optimizer = SGD(parameters: model.parameters, learningRate: learningRate)
-    let x = Tensor(Self.xs).reshaped([5, 1])  // [5, 1]
-    let y = Tensor(Self.ys).reshaped([5, 1])  // [5, 1]
+    let (x, y) = (Self.x, Self.y)  // [5, 1], [5, 1]
     let run = notebook.train("article 001's regression", epochs: epochs) { _ in
       optimizer.zeroGradients()
       let loss = meanSquaredError(predicted: model(x), expected: y)  // computed before the step, as in the article
@@ -90,7 +93,7 @@ struct GradientDescent: ChapterCommand {
     let b0 = -1 + 2 * initial.nextUnit()
     let (run, model) = trainRegression(notebook, w0: w0, b0: b0)
     let losses = run.losses
-    let x = Tensor(Self.xs).reshaped([5, 1])
+    let x = Self.x
     let predictions = withoutGradient { model(x).scalars }
     // Least squares: w* = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², b* = ȳ − w*·x̄.
     let (xBar, yBar) = (Self.xs.reduce(0, +) / 5, Self.ys.reduce(0, +) / 5)
@@ -170,7 +173,7 @@ struct GradientDescent: ChapterCommand {
       for rate in [0.001, 0.01, 0.05, 0.09] {
         let model = Linear(W: Tensor([[0.0]]), b: Tensor([0.0]))
         let optimizer = SGD(parameters: model.parameters, learningRate: rate)
-        let (x, y) = (Tensor(Self.xs).reshaped([5, 1]), Tensor(Self.ys).reshaped([5, 1]))
+        let (x, y) = (Self.x, Self.y)
         let run = notebook.train("η = \(rate)", epochs: 200) { _ in
           optimizer.step { meanSquaredError(predicted: model(x), expected: y) }
         }
@@ -194,7 +197,7 @@ struct GradientDescent: ChapterCommand {
 
   func miniBatchCell(_ notebook: Notebook) throws {
     try notebook.cell("mini-batch", "Full batch against mini-batches of one point") { cell in
-      let (x, y) = (Tensor(Self.xs).reshaped([5, 1]), Tensor(Self.ys).reshaped([5, 1]))
+      let (x, y) = (Self.x, Self.y)
       var series: [LineChart.Series] = []
       var rows: [[TableEntry]] = []
       for batchSize in [5, 1] {

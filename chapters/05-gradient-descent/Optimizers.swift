@@ -34,10 +34,18 @@ extension GradientDescent {
       start: [-1.5, 2], minimum: [1, 1], steps: 3000, rates: (0.001, 0.0003, 0.9, 0.02), xRange: -2...2, yRange: -1...3),
   ]
 
+  /// One optimizer's way down a surface: every point it stood on and f at each step.
+  struct Descent {
+    let name: String
+    let path: [(x: Double, y: Double)]
+    let losses: [Double]
+    var end: (x: Double, y: Double) { path.last! }
+  }
+
   /// Minimizes `surface.f` from its start with one optimizer, recording the path and the losses.
-  func descend(_ surface: Surface, _ notebook: Notebook, _ cell: Cell, _ makeOptimizer: ([Tensor]) -> Optimizer) -> (
-    path: [(x: Double, y: Double)], losses: [Double]
-  ) {
+  func descend(
+    _ name: String, _ surface: Surface, _ notebook: Notebook, _ cell: Cell, _ makeOptimizer: ([Tensor]) -> Optimizer
+  ) -> Descent {
     let p = Tensor(surface.start, requiresGrad: true)
     let optimizer = makeOptimizer([p])
     var path = [(x: p.scalars[0], y: p.scalars[1])]
@@ -46,43 +54,41 @@ extension GradientDescent {
       path.append((p.scalars[0], p.scalars[1]))
       return loss
     }
-    if run.diverged { cell.line("\(surface.id): \(run.summary)") }
-    return (path, run.losses)
+    if run.diverged { cell.line("\(name): \(run.summary)") }
+    return Descent(name: name, path: path, losses: run.losses)
   }
 
   func optimizerCells(_ notebook: Notebook) throws {
     for surface in Self.surfaces {
       try notebook.cell("optimizers-\(surface.id)", "SGD, momentum and Adam on \(surface.title): \(surface.formula)") {
         cell in
-        let runs: [(String, (path: [(x: Double, y: Double)], losses: [Double]))] = [
-          (
-            "SGD, η = \(Format.number(surface.rates.sgd))",
-            descend(surface, notebook, cell) { SGD(parameters: $0, learningRate: surface.rates.sgd) }
-          ),
-          (
-            "momentum \(Format.number(surface.rates.beta)), η = \(Format.number(surface.rates.momentum))",
-            descend(surface, notebook, cell) { SGD(parameters: $0, learningRate: surface.rates.momentum, momentum: surface.rates.beta) }
-          ),
-          (
-            "Adam, η = \(Format.number(surface.rates.adam))",
-            descend(surface, notebook, cell) { Adam(parameters: $0, learningRate: surface.rates.adam) }
-          ),
+        let rates = surface.rates
+        let runs = [
+          descend("SGD, η = \(Format.number(rates.sgd))", surface, notebook, cell) {
+            SGD(parameters: $0, learningRate: rates.sgd)
+          },
+          descend(
+            "momentum \(Format.number(rates.beta)), η = \(Format.number(rates.momentum))", surface, notebook, cell
+          ) { SGD(parameters: $0, learningRate: rates.momentum, momentum: rates.beta) },
+          descend("Adam, η = \(Format.number(rates.adam))", surface, notebook, cell) {
+            Adam(parameters: $0, learningRate: rates.adam)
+          },
         ]
         cell.line(
           "start \(Format.vector(surface.start)), minimum \(Format.vector(surface.minimum)), \(surface.steps) steps each"
         )
         cell.table(
           ["optimizer", "final x", "final y", "final f", "distance to minimum"],
-          runs.map { name, run in
-            let last = run.path.last!
+          runs.map { run in
+            let last = run.end
             let distance =
               ((last.x - surface.minimum[0]) * (last.x - surface.minimum[0]) + (last.y - surface.minimum[1])
                 * (last.y - surface.minimum[1]))
               .squareRoot()
-            return [name, last.x, last.y, surface.f(Tensor([last.x, last.y])).item, distance]
+            return [run.name, last.x, last.y, surface.f(Tensor([last.x, last.y])).item, distance]
           }, digits: 4)
         notebook.result(
-          "\(surface.id)_final_losses", runs.map { surface.f(Tensor([$0.1.path.last!.x, $0.1.path.last!.y])).item })
+          "\(surface.id)_final_losses", runs.map { surface.f(Tensor([$0.end.x, $0.end.y])).item })
         let grid = Grid(x: surface.xRange, y: surface.yRange, xCount: 101, yCount: 101) { x, y in
           surface.f(Tensor([x, y])).item + 1e-3  // + 1e-3 keeps the log colour scale finite at the minimum
         }
@@ -90,14 +96,14 @@ extension GradientDescent {
           ContourPlot(
             name: "paths-\(surface.id)", title: "\(surface.formula): paths of three optimizers", xLabel: "x",
             yLabel: "y",
-            surface: grid, paths: runs.map { .init($0.0, points: $0.1.path) },
+            surface: grid, paths: runs.map { .init($0.name, points: $0.path) },
             markers: [.init("minimum", points: [(surface.minimum[0], surface.minimum[1])])], colorLabel: "f",
             logColor: true))
         try cell.figure(
           LineChart(
             name: "losses-\(surface.id)", title: "\(surface.formula): f per step", xLabel: "step", yLabel: "f",
             series: runs.map {
-              .init($0.0, x: (1...$0.1.losses.count).map(Double.init), y: $0.1.losses.map { max($0, 1e-16) })
+              .init($0.name, x: (1...$0.losses.count).map(Double.init), y: $0.losses.map { max($0, 1e-16) })
             },
             logY: true))
       }

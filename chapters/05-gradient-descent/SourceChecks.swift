@@ -7,7 +7,7 @@ import Notebook
 
 extension GradientDescent {
   func sourceChecks(_ notebook: Notebook, regression: Regression) {
-    let (x, y) = (Tensor(Self.xs).reshaped([5, 1]), Tensor(Self.ys).reshaped([5, 1]))
+    let (x, y) = (Self.x, Self.y)
 
     notebook.cell(
       "source-update-rule", "The articles' update rule, one step on the regression from w = b = 0, α = 0.01"

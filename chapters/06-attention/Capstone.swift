@@ -54,12 +54,13 @@ struct ReversalResult {
   let test: [[Int]]
 }
 
+/// `count` random digit sequences of `length` digits.
+func randomSequences(_ count: Int, length: Int = Attention.length, using generator: inout SeededGenerator) -> [[Int]] {
+  (0..<count).map { _ in (0..<length).map { _ in generator.nextInt(in: 0..<10) } }
+}
+
 extension Attention {
   static let length = 6
-
-  func randomSequences(_ count: Int, using generator: inout SeededGenerator) -> [[Int]] {
-    (0..<count).map { _ in (0..<Self.length).map { _ in generator.nextInt(in: 0..<10) } }
-  }
 
   /// Token and whole-sequence accuracy of `model` on `sequences`.
   func accuracy(_ model: Reverser, _ sequences: [[Int]]) -> (token: Double, sequence: Double) {

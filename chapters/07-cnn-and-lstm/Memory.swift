@@ -30,22 +30,25 @@ final class SequenceClassifier: Module {
   }
 }
 
+/// Sequences whose first entry is +1 or −1 (the label: 1 or 0) followed by `length` − 1 steps of
+/// uniform noise on [−1, 1]: to answer at the end, a model must carry the first entry through the
+/// noise. `x` is `[count, length, 1]`, `labels` `[count]`.
+func memoryBatch(_ count: Int, length: Int = CNNAndLSTM.memoryLength, using generator: inout SeededGenerator) -> (
+  x: Tensor, labels: Tensor
+) {
+  var values: [Double] = []
+  var labels: [Double] = []
+  for _ in 0..<count {
+    let label = generator.nextInt(in: 0..<2)
+    labels.append(Double(label))
+    values.append(label == 1 ? 1 : -1)
+    for _ in 1..<length { values.append(2 * generator.nextUnit() - 1) }
+  }
+  return (Tensor(shape: [count, length, 1], scalars: values), Tensor(labels))
+}
+
 extension CNNAndLSTM {
   static let memoryLength = 20
-
-  /// Sequences whose first entry is +1 or −1 (the label: 1 or 0) followed by T − 1 steps of
-  /// uniform noise in ±1: to answer at the end, a model must carry the first entry through the noise.
-  func memoryBatch(_ count: Int, using generator: inout SeededGenerator) -> (x: Tensor, labels: Tensor) {
-    var values: [Double] = []
-    var labels: [Double] = []
-    for _ in 0..<count {
-      let label = generator.nextInt(in: 0..<2)
-      labels.append(Double(label))
-      values.append(label == 1 ? 1 : -1)
-      for _ in 1..<Self.memoryLength { values.append(2 * generator.nextUnit() - 1) }
-    }
-    return (Tensor(shape: [count, Self.memoryLength, 1], scalars: values), Tensor(labels))
-  }
 
   struct MemoryFacts {
     /// Test accuracy of each kind of model, one per training run.
