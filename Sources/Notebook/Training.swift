@@ -14,15 +14,19 @@ public struct TrainingRun: Sendable {
 
   public var diverged: Bool { divergedAt != nil }
 
+  /// What one step of the loop is called in ``summary``: "epoch" (a pass over the data) unless
+  /// the loop says otherwise ("step", for a loop that draws a fresh batch each time).
+  public var unit = "epoch"
+
   /// The last finite loss.
   public var finalLoss: Double? { losses.last }
 
   /// One sentence: how training ended.
   public var summary: String {
     if let epoch = divergedAt, let loss = divergentLoss {
-      return "diverged at epoch \(epoch): the loss reached \(Format.number(loss)), so training stopped"
+      return "diverged at \(unit) \(epoch): the loss reached \(Format.number(loss)), so training stopped"
     }
-    return "trained \(losses.count) epochs, final loss \(losses.last.map { Format.number($0) } ?? "none")"
+    return "trained \(losses.count) \(unit)s, final loss \(losses.last.map { Format.number($0) } ?? "none")"
   }
 }
 
@@ -39,13 +43,15 @@ enum ProgressStyle {
 /// Shows a loop's progress on standard error, so standard output stays the lesson's.
 final class ProgressReporter {
   let label: String
+  let unit: String
   let total: Int
   let style: ProgressStyle
   let start = Date()
   private var lastDraw = Date.distantPast
 
-  init(label: String, total: Int, style: ProgressStyle) {
+  init(label: String, unit: String = "epoch", total: Int, style: ProgressStyle) {
     self.label = label
+    self.unit = unit
     self.total = max(total, 1)
     self.style = style
   }
@@ -56,7 +62,7 @@ final class ProgressReporter {
     case .lines:
       let every = max(total / 10, 1)
       if step % every == 0 || step == total {
-        writeToStandardError("\(label): epoch \(step)/\(total)  loss \(Format.number(loss, digits: 5))\n")
+        writeToStandardError("\(label): \(unit) \(step)/\(total)  loss \(Format.number(loss, digits: 5))\n")
       }
     case .bar:
       // Redrawing costs a write; ten times a second is smooth enough.
@@ -68,7 +74,7 @@ final class ProgressReporter {
       let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
       let rate = Format.number(Double(step) / elapsed, digits: 3)
       writeToStandardError(
-        "\r\(label) [\(bar)] \(step)/\(total)  loss \(Format.number(loss, digits: 5))  \(rate) epochs/s\u{1B}[K")
+        "\r\(label) [\(bar)] \(step)/\(total)  loss \(Format.number(loss, digits: 5))  \(rate) \(unit)s/s\u{1B}[K")
     }
   }
 
@@ -84,12 +90,14 @@ extension Notebook {
   ///
   /// The notebook only observes: the step itself is the chapter's, usually `optimizer.step { loss }`.
   public func train(
-    _ label: String, epochs: Int, divergenceLimit: Double = 1e12, step: (_ epoch: Int) throws -> Double
+    _ label: String, epochs: Int, unit: String = "epoch", divergenceLimit: Double = 1e12,
+    step: (_ epoch: Int) throws -> Double
   ) rethrows -> TrainingRun {
     let style: ProgressStyle = mode != .terminal ? .silent : (voice.terminal.stderrIsTTY ? .bar : .lines)
-    let progress = ProgressReporter(label: label, total: epochs, style: style)
+    let progress = ProgressReporter(label: label, unit: unit, total: epochs, style: style)
     defer { progress.finish() }
     var run = TrainingRun(losses: [])
+    run.unit = unit
     guard epochs > 0 else { return run }
     for epoch in 1...epochs {
       let loss = try step(epoch)

@@ -66,6 +66,7 @@ struct ForwardPass: ChapterCommand {
       cell.tensor("b₁", Tensor(b1))
       cell.tensor("W₂", Tensor(W2))
       cell.tensor("b₂", Tensor(b2))
+      cell.vector("the input of the worked example: x", input)
       let count = TwoThreeOne.model().parameterCount
       cell.line("parameters: 3·2 + 3 + 1·3 + 1 = \(count)")
       notebook.result("parameter_count", count)

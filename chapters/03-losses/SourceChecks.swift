@@ -124,14 +124,18 @@ extension Losses {
         ["reading", "value", "|value − 2.307|"], readings.map { [$0.0, $0.1, abs($0.1 - stated)] }, digits: 5)
       let closest = readings.min { abs($0.1 - stated) < abs($1.1 - stated) }!
       cell.line("No reading gives 2.307; the closest is \(closest.0) = \(Format.number(closest.1, digits: 5)).")
+      // −Σ log_b p = (−Σ ln p) / ln b, so the one base that gives 2.307 is e^(−Σ ln p / 2.307).
+      let base = exp(readings[0].1 / stated)
+      cell.line("The base b with −Σ log_b p = 2.307 is b = e^(\(Format.number(readings[0].1, digits: 5)) / 2.307) = \(Format.number(base, digits: 4)): no base in use.")
       cell.check(
         SourceCheck(
           id: "004-bce-arithmetic", source: Article.a004,
           claim: "L194–204: −[log(0.2) + log(0.6) + log(0.9)] ≈ 2.307", stated: [stated], computed: [readings[0].1],
           tolerance: 5e-4,
           note: "Arithmetic slip: with the natural log (the convention of every framework) the sum is "
-            + "\(Format.number(readings[0].1, digits: 5)); no base of logarithm gives 2.307 (log₂: "
-            + "\(Format.number(readings[1].1, digits: 4)), log₁₀: \(Format.number(readings[2].1, digits: 3)))."))
+            + "\(Format.number(readings[0].1, digits: 5)); no standard base gives 2.307 (log₂: "
+            + "\(Format.number(readings[1].1, digits: 4)), log₁₀: \(Format.number(readings[2].1, digits: 3))); only "
+            + "base \(Format.number(base, digits: 4)) would."))
       cell.check(
         SourceCheck(
           id: "004-bce-formula", source: Article.a004,

@@ -20,6 +20,14 @@ extension Backprop {
       let stated = a1.map { (yHat - y) * $0 * (1 - $0) }
       cell.line(
         "article's value / true value, for W₂[1,1..3]: \(Format.vector(zip(stated, bce.W2[0]).map(/), digits: 3))")
+      // The direction: cos θ = s·g / (‖s‖‖g‖); above 0 the article's vector still points downhill.
+      let dot = zip(stated, bce.W2[0]).map(*).reduce(0, +)
+      let norms = [stated, bce.W2[0]].map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }
+      let cosine = dot / (norms[0] * norms[1])
+      cell.line(
+        "cosine between the article's vector and the true gradient: \(Format.number(cosine, digits: 3)) (an angle of "
+          + "\(Format.number(acos(cosine) * 180 / .pi, digits: 2))°)")
+      notebook.result("article_gradient_cosine", cosine)
       cell.check(
         SourceCheck(
           id: "000-backprop-weights", source: Article.a000,

@@ -77,6 +77,10 @@ extension GradientDescent {
         cell.line(
           "start \(Format.vector(surface.start)), minimum \(Format.vector(surface.minimum)), \(surface.steps) steps each"
         )
+        let adam = Adam(parameters: [])  // its defaults, the constants of the text's equations
+        cell.line(
+          "Adam's constants: β₁ = \(Format.number(adam.beta1)), β₂ = \(Format.number(adam.beta2)), ε = \(Format.number(adam.epsilon))"
+        )
         cell.table(
           ["optimizer", "final x", "final y", "final f", "distance to minimum"],
           runs.map { run in

@@ -18,6 +18,7 @@ extension GradientDescent {
       let byRule = [model.W.item - 0.01 * model.W.grad!.item, model.b.item - 0.01 * model.b.grad!.item]
       SGD(parameters: model.parameters, learningRate: 0.01).step()
       let bySGD = [model.W.item, model.b.item]
+      cell.line("from w = b = 0, one step of α = 0.01 on L = (1/5) Σ (w·xᵢ + b − yᵢ)² over article 001's five points")
       cell.vector("(w, b) after one step", bySGD)
       let rules = [
         ("000-gd-update", Article.a000, "L253–260 and L319–326: w_ij := w_ij − α·∂L/∂w_ij, b_i := b_i − α·∂L/∂b_i"),

@@ -81,7 +81,7 @@ extension Attention {
     let held = Set(test)
     let optimizer = Adam(parameters: model.parameters, learningRate: 3e-3)
     var evaluations: [(Int, Double)] = []
-    let run = notebook.train("reversal transformer", epochs: steps) { step in
+    let run = notebook.train("reversal transformer", epochs: steps, unit: "step") { step in
       var sequences: [[Int]] = []
       while sequences.count < batch {  // fresh training sequences, never one of the test set
         let s = randomSequences(1, using: &rng)[0]

@@ -42,14 +42,15 @@ extension Attention {
           id: "004-example-scaling", source: Article.a004,
           claim: "L118–132: Score = Q·Kᵀ with no 1/√d_k, unlike article 002's formula",
           stated: "softmax(Q·Kᵀ)·V",
+          // Computed: the unscaled weights of cell 'selective' (the same q, K and V as printed there).
           computed: attention(
-            query: Tensor([[2.0, 1, 0, 1]]), key: Tensor([[2.0, 1, 0, 1], [0.0, 1, 1, 0]]),
-            value: Tensor([[1.0], [0.0]]), scaled: false
+            query: Tensor([[2.0, 1, 0, 1]]), key: Tensor([[2.0, 1, 0, 1], [0.0, 1, 1, 0], [-1.0, 0, 1, 1]]),
+            value: Tensor([[10.0, 0], [0, 10], [5, 5]]), scaled: false
           ).weights.scalars, verdict: .ambiguous,
           note:
-            "Unscaled dot-product attention is a real variant, but not the Transformer's: with d = 4 the two weights "
-            + "printed here become softer once divided by √4 (cell 'selective'), and for large d unscaled softmax saturates "
-            + "(cell 'why-sqrt-d'). In the five-position example d = 1, so there the two agree."))
+            "Unscaled dot-product attention is a real variant, but not the Transformer's: with d = 4 these weights "
+            + "of cell 'selective' become softer once divided by √4 (its second row), and for large d unscaled softmax "
+            + "saturates (cell 'why-sqrt-d'). In the five-position example d = 1, so there the two agree."))
     }
 
     notebook.cell("source-attention-claims", "The articles' formulas and claims about attention") { cell in

@@ -192,7 +192,7 @@ struct CNNAndLSTM: ChapterCommand {
       cell.line("with ∂L/∂output = \(Format.vector(upstream.scalars)), backward() gives ∂L/∂x:")
       cell.line("  max:     \(Format.vector(maxGradient))")
       cell.line("  average: \(Format.vector(averageGradient))")
-      cell.line("max sends each window's gradient to its largest entry (a tie, 2 and 2, splits it: 1 each);")
+      cell.line("max sends each window's gradient to its largest entry (a tie, 2 and 2, splits it here: 1 each);")
       cell.line(
         "the other entries get 0 — they did not affect the output. average gives both entries half of their window's gradient."
       )

@@ -80,7 +80,7 @@ extension CNNAndLSTM {
       var data = cell.generator("test")
       let test = memoryBatch(500, using: &data)
       cell.line(
-        "each sequence: ±1, then \(Self.memoryLength - 1) steps of noise in ±1; the label is the first entry's sign, read from h_T"
+        "each sequence: ±1, then \(Self.memoryLength - 1) steps of noise uniform on [−1, 1]; the label is the first entry's sign, read from h_T"
       )
       cell.line(
         "H = 8, Adam (η = 0.01), \(steps) steps of 32 fresh sequences, sigmoid cross-entropy; 500 test sequences")
