@@ -215,7 +215,8 @@ extension TextClassifier {
           stated: [1.0, 0], computed: classes, verdict: .disagrees,
           note:
             "Column j of a softmax output is class j: the first sentence is class 0 with 0.9021 and the second class 1 "
-            + "with 0.9025 (computed: the argmax of each row). The article counts the classes from 1."))
+            + "with 0.9025 (computed: the argmax of each row). The article names the other class in both rows: the "
+            + "columns are swapped, not counted from 1 (which would make the second sentence class 2)."))
       cell.check(
         SourceCheck(
           id: "000-bert-pooler", source: Article.a000,
