@@ -208,6 +208,10 @@ struct Backprop: ChapterCommand {
       cell.line(
         "shapes: X \(X.shape), δ₂ \(delta2.shape), A₁ \(A1.shape), δ₁ \(delta1.shape), ∂L/∂W₂ \(dW2.shape), ∂L/∂W₁ \(dW1.shape)"
       )
+      cell.line("the batch, with chapter 02's weights; L = binary cross-entropy averaged over the n = 4 rows, so δ₂ = (ŷ − y)/n:")
+      cell.tensor("X", X)
+      cell.vector("y", Y.scalars)
+      cell.vector("δ₂", delta2.scalars)
       cell.tensor("δ₁", delta1)
       cell.tensor("∂L/∂W₁ = δ₁ᵀX", dW1)
       cell.tensor("∂L/∂W₂ = δ₂ᵀA₁", dW2)
@@ -248,6 +252,7 @@ struct Backprop: ChapterCommand {
         notebook.result("gradient_norms_\(name.replacingOccurrences(of: ", He init", with: "_he"))", norms)
       }
       cell.line("\(depth) Linear layers of width \(width), the same initial weights, one activation between layers;")
+      cell.line("weights and biases drawn uniformly from ±1/√\(width) (Linear's default, as PyTorch's): variance 1/(3·\(width));")
       cell.line("L = mean(output²) on \(x.shape[0]) random inputs. ‖∂L/∂Wˡ‖ for each layer l (1 = next to the input):")
       cell.table(["layer"] + stacks.map(\.0), rows, digits: 3)
       for (column, name) in stacks.map(\.0).enumerated() {

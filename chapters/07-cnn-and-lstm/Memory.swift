@@ -133,6 +133,17 @@ extension CNNAndLSTM {
           + "\(Format.number(finalCell[unit], digits: 3)); its forget gate over steps 2…\(Self.memoryLength): "
           + "min \(Format.number(ofUnit(\.forget).dropFirst().min()!, digits: 3)), max \(Format.number(ofUnit(\.forget).dropFirst().max()!, digits: 3))"
       )
+      // c_T = c_1·∏f_t + Σ_t (i_t g_t)·∏_{s>t} f_s: the first write as the forget gates leave it,
+      // and everything written after it.
+      let kept = ofUnit(\.cell)[0] * ofUnit(\.forget).dropFirst().reduce(1, *)
+      let writes = zip(ofUnit(\.input), ofUnit(\.candidate)).dropFirst().map { $0 * $1 }
+      let sameSign = writes.filter { $0 * finalCell[unit] > 0 }.count
+      cell.line(
+        "of c_\(Self.memoryLength) = \(Format.number(finalCell[unit], digits: 3)): c_1 carried by the forget gates alone "
+          + "\(Format.number(kept, digits: 3)), written during steps 2…\(Self.memoryLength) "
+          + "\(Format.number(finalCell[unit] - kept, digits: 3)); i_t·g_t had the sign of c_\(Self.memoryLength) "
+          + "in \(sameSign) of those \(Self.memoryLength - 1) steps")
+      notebook.result("memory_cell_kept_vs_written", [kept, finalCell[unit] - kept])
       try cell.figure(
         LineChart(
           name: "lstm-gates", title: "The trained LSTM's unit \(unit + 1) along one sequence",
