@@ -26,7 +26,8 @@ struct CNNAndLSTM: ChapterCommand {
     let pooling = poolingCell(notebook)
     let lstm = lstmCell(notebook)
     throughTimeCell(notebook)
-    let memory = try memoryCell(notebook)
+    var memory = try memoryCell(notebook)
+    memory.rnnLonger = rnnLongerCell(notebook)
     let norms = try gradientFlowCell(notebook)
     sourceChecks(
       notebook,

@@ -53,23 +53,56 @@ extension CNNAndLSTM {
   struct MemoryFacts {
     /// Test accuracy of each kind of model, one per training run.
     let accuracy: [SequenceClassifier.Kind: [Double]]
+    /// The RNN's test accuracy after five times the steps, one per run.
+    var rnnLonger: [Double] = []
   }
 
-  /// Trains one model on the memory task; returns it with its losses and test accuracy.
+  /// Trains one model on the memory task; returns it with its losses, its test accuracy at the
+  /// end and at each of `checkpoints` (steps).
   func trainMemory(
-    _ kind: SequenceClassifier.Kind, run number: Int, steps: Int, test: (x: Tensor, labels: Tensor), _ notebook: Notebook
-  ) -> (model: SequenceClassifier, run: TrainingRun, accuracy: Double) {
+    _ kind: SequenceClassifier.Kind, run number: Int, steps: Int, test: (x: Tensor, labels: Tensor),
+    checkpoints: [Int] = [], _ notebook: Notebook
+  ) -> (model: SequenceClassifier, run: TrainingRun, accuracy: Double, atCheckpoints: [Double]) {
     var rng = notebook.generator("memory/run \(number)/weights")
     let model = SequenceClassifier(kind, hidden: 8, using: &rng)
     let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
     var batches = notebook.generator("memory/run \(number)/batches")  // the same batches for both kinds
-    let run = notebook.train("memory task, \(kind.rawValue), run \(number)", epochs: steps) { _ in
-      let (x, labels) = memoryBatch(32, using: &batches)
-      return optimizer.step { sigmoidCrossEntropy(logits: model(x), labels: labels) }
+    func accuracy() -> Double {
+      let predictions = withoutGradient { model(test.x).scalars.map { $0 > 0 ? 1.0 : 0.0 } }
+      return Double(zip(predictions, test.labels.scalars).filter { $0 == $1 }.count) / Double(test.labels.count)
     }
-    let predictions = withoutGradient { model(test.x).scalars.map { $0 > 0 ? 1.0 : 0.0 } }
-    let correct = zip(predictions, test.labels.scalars).filter { $0 == $1 }.count
-    return (model, run, Double(correct) / Double(test.labels.count))
+    var atCheckpoints: [Double] = []
+    let run = notebook.train("memory task, \(kind.rawValue), run \(number)", epochs: steps, unit: "step") { step in
+      let (x, labels) = memoryBatch(32, using: &batches)
+      let loss = optimizer.step { sigmoidCrossEntropy(logits: model(x), labels: labels) }
+      if checkpoints.contains(step) { atCheckpoints.append(accuracy()) }
+      return loss
+    }
+    return (model, run, accuracy(), atCheckpoints)
+  }
+
+  /// The RNN given five times the budget, from the same starts and batches as the table's runs.
+  func rnnLongerCell(_ notebook: Notebook) -> [Double] {
+    var finals: [Double] = []
+    notebook.cell("rnn-longer", "The plain RNN on the memory task, five times longer") { cell in
+      let checkpoints = [400, 1000, 2000]
+      var data = notebook.generator("memory/test")
+      let test = memoryBatch(500, using: &data)
+      var rows: [[TableEntry]] = []
+      var solved = 0
+      for number in 1...4 {
+        let result = trainMemory(.rnn, run: number, steps: checkpoints.last!, test: test, checkpoints: checkpoints, notebook)
+        if result.run.diverged { cell.line("RNN, run \(number): \(result.run.summary)") }
+        if result.accuracy > 0.9 { solved += 1 }
+        finals.append(result.accuracy)
+        rows.append([number] + result.atCheckpoints.map { $0 as TableEntry })
+      }
+      cell.line("the same four runs (weights, batches, 500 test sequences) as above, trained for \(checkpoints.last!) steps")
+      cell.table(["run"] + checkpoints.map { "test accuracy after \($0) steps" }, rows, digits: 3)
+      cell.line("RNN: above 0.9 after \(checkpoints.last!) steps in \(solved) of 4 runs")
+      notebook.result("memory_rnn_longer_solved", solved)
+    }
+    return finals
   }
 
   func memoryCell(_ notebook: Notebook) throws -> MemoryFacts {
@@ -77,7 +110,7 @@ extension CNNAndLSTM {
     try notebook.cell("memory", "A task that needs memory: an RNN and an LSTM, trained the same way") { cell in
       let steps = 400
       let runs = Array(1...4)
-      var data = cell.generator("test")
+      var data = notebook.generator("memory/test")
       let test = memoryBatch(500, using: &data)
       cell.line(
         "each sequence: ±1, then \(Self.memoryLength - 1) steps of noise uniform on [−1, 1]; the label is the first entry's sign, read from h_T"
@@ -90,7 +123,7 @@ extension CNNAndLSTM {
       var parameters: [String] = []
       for kind in SequenceClassifier.Kind.allCases {
         for (n, number) in runs.enumerated() {
-          let (model, run, score) = trainMemory(kind, run: number, steps: steps, test: test, notebook)
+          let (model, run, score, _) = trainMemory(kind, run: number, steps: steps, test: test, notebook)
           if run.diverged { cell.line("\(kind.rawValue), run \(number): \(run.summary)") }
           let losses = run.losses
           accuracy[kind, default: []].append(score)
