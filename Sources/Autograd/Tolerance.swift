@@ -1,5 +1,6 @@
-// Tolerance.swift — when two computed numbers count as the same: the one rule that every test,
-// every exercise check and the gradient check's report share.
+// Tolerance.swift — when two computed numbers count as the same: the one rule of every test and
+// every exercise check. (``gradientCheck(_:epsilon:tolerance:of:)`` measures its relative error
+// the same way, |a − b| / max(1, |a|, |b|), and reports the value rather than a yes or no.)
 
 /// Whether `a` and `b` agree to `tolerance`: absolutely for numbers up to 1 in size, relatively
 /// above. Equal values agree (so do two equal infinities); NaN agrees with nothing.
