@@ -64,7 +64,7 @@ public func binaryCrossEntropy(probabilities: Tensor, targets: Tensor) -> Tensor
   if probabilities.count == 0 { fail("binaryCrossEntropy: the tensors of shape \(probabilities.shape) are empty") }
   let (p, t) = (probabilities, targets)
   let n = Double(p.count)
-  func clampedLog(_ x: Double) -> Double { x.isNaN ? x : Swift.max(Foundation.log(x), -100) }
+  func clampedLog(_ x: Double) -> Double { x.isNaN ? x : Swift.max(portableLog(x), -100) }
   var total = 0.0
   for (pi, ti) in zip(p.scalars, t.scalars) {
     // A term whose weight is 0 is 0, whatever its log: the clamp keeps 0·log 0 from being NaN.
@@ -97,7 +97,7 @@ public func sigmoidCrossEntropy(logits: Tensor, labels: Tensor) -> Tensor {
   for (zi, ti) in zip(z.scalars, t.scalars) {
     // max(z, 0) − t·z is (1 − t)·z for z > 0 and −t·z otherwise; a zero weight makes it 0 even at ±∞.
     let weight = zi > 0 ? 1 - ti : -ti
-    total += (weight == 0 ? 0 : weight * zi) + log1p(Foundation.exp(-Swift.abs(zi)))
+    total += (weight == 0 ? 0 : weight * zi) + portableLog1p(portableExp(-Swift.abs(zi)))
   }
   return Tensor.result(of: "sigmoidCrossEntropy", shape: [], scalars: [total / n], inputs: [z, t]) { _, g in
     [z.requiresGrad ? g * (z.sigmoid() - t) / n : nil, t.requiresGrad ? -g * z / n : nil]

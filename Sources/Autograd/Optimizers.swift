@@ -103,8 +103,9 @@ public final class Adam: Optimizer {
 
   public func step() {
     t += 1
-    let correction1 = 1 - Double.power(beta1, Double(t))
-    let correction2 = 1 - Double.power(beta2, Double(t))
+    // β^t by repeated squaring, not the C library's pow, whose last bit depends on the CPU.
+    let correction1 = 1 - portablePower(beta1, t)
+    let correction2 = 1 - portablePower(beta2, t)
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
       m[index].withUnsafeMutableBufferPointer { mi in

@@ -1,8 +1,10 @@
 // BLASKernelTests.swift — the same book on every machine: every chapter's text, JSON results and
-// figure data, checked under each OpenBLAS kernel this CPU can run and with one and two threads.
+// figure data, checked under each OpenBLAS kernel this CPU can run, with one and two threads, and
+// with the C library's math functions in their variant for CPUs without fused multiply-add.
 //
-// OpenBLAS picks its kernel by CPU, and OPENBLAS_CORETYPE overrides the choice, so one machine can
-// stand in for many: a change that would make another CPU print other numbers fails here.
+// OpenBLAS picks its kernel by CPU, and OPENBLAS_CORETYPE overrides the choice; glibc picks its
+// exp, log, pow and cos by CPU too, and GLIBC_TUNABLES can hide the CPU's FMA from it. So one
+// machine can stand in for many: a change that would make another CPU print other numbers fails here.
 
 import Foundation
 import Testing
@@ -12,6 +14,9 @@ struct BLASConfiguration: CustomTestStringConvertible, Sendable {
   /// The `OPENBLAS_CORETYPE` name, or nil for the kernel OpenBLAS picks for this CPU.
   let kernel: String?
   let threads: Int
+  /// Whether glibc is told the CPU has no AVX2, FMA or AVX-512, so it picks the math functions
+  /// an older CPU would run.
+  var withoutFMA = false
 
   var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
@@ -19,10 +24,14 @@ struct BLASConfiguration: CustomTestStringConvertible, Sendable {
     environment["OPENBLAS_VERBOSE"] = "2"  // OpenBLAS then names the kernel it runs: "Core: Haswell"
     environment.removeValue(forKey: "OPENBLAS_CORETYPE")
     if let kernel { environment["OPENBLAS_CORETYPE"] = kernel }
+    if withoutFMA { environment["GLIBC_TUNABLES"] = "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX512F" }
     return environment
   }
 
-  var testDescription: String { "\(kernel ?? "this CPU's own kernel"), \(threads) thread\(threads == 1 ? "" : "s")" }
+  var testDescription: String {
+    "\(kernel ?? "this CPU's own kernel"), \(threads) thread\(threads == 1 ? "" : "s")"
+      + (withoutFMA ? ", C library math without FMA" : "")
+  }
 }
 
 /// The CPU's feature flags (`flags` on x86-64, `Features` on arm64), from /proc/cpuinfo.
@@ -49,10 +58,17 @@ let runnableKernels: [String] = {
   #endif
 }()
 
-/// Every kernel with two threads, and the CPU's own kernel with one and with two.
-let blasConfigurations: [BLASConfiguration] =
-  [BLASConfiguration(kernel: nil, threads: 1), BLASConfiguration(kernel: nil, threads: 2)]
-  + runnableKernels.map { BLASConfiguration(kernel: $0, threads: 2) }
+/// Every kernel with two threads, the CPU's own kernel with one and with two, and (on an x86-64
+/// CPU with FMA) the math library's code for CPUs without it.
+let blasConfigurations: [BLASConfiguration] = {
+  var configurations =
+    [BLASConfiguration(kernel: nil, threads: 1), BLASConfiguration(kernel: nil, threads: 2)]
+    + runnableKernels.map { BLASConfiguration(kernel: $0, threads: 2) }
+  #if arch(x86_64) && os(Linux)
+    if cpuFlags.contains("fma") { configurations.append(BLASConfiguration(kernel: nil, threads: 2, withoutFMA: true)) }
+  #endif
+  return configurations
+}()
 
 /// Whether this OpenBLAS takes its kernel from OPENBLAS_CORETYPE (a DYNAMIC_ARCH build, as
 /// Debian's is): asked once, by running the shortest chapter with the first kernel forced.

@@ -54,7 +54,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     // 1 − u lies in (0, 1], so the logarithm is finite.
     let u1 = 1 - nextUnit()
     let u2 = nextUnit()
-    return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+    // Autograd's own log and cos: the C library's differ in the last bit from CPU to CPU.
+    return (-2 * portableLog(u1)).squareRoot() * portableCos(2 * Double.pi * u2)
   }
 
   /// A uniform integer in `range`, for shuffles and sampling.

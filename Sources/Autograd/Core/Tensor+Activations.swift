@@ -34,7 +34,7 @@ extension Tensor {
   /// ```
   public func sigmoid() -> Tensor {
     // For x < 0, e⁻ˣ overflows for x < −709; eˣ / (1 + eˣ) is the same value and cannot.
-    map("sigmoid", { $0 >= 0 ? 1 / (1 + Foundation.exp(-$0)) : Foundation.exp($0) / (1 + Foundation.exp($0)) }) {
+    map("sigmoid", { $0 >= 0 ? 1 / (1 + portableExp(-$0)) : portableExp($0) / (1 + portableExp($0)) }) {
       _, y, g in g * y * (1 - y)
     }
   }
@@ -56,7 +56,7 @@ extension Tensor {
   public func softplus() -> Tensor {
     // ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|): eˣ never overflows, and log1p keeps the
     // digits that 1 + tiny would lose.
-    map("softplus", { Swift.max($0, 0) + log1p(Foundation.exp(-Swift.abs($0))) }) { x, _, g in
+    map("softplus", { Swift.max($0, 0) + portableLog1p(portableExp(-Swift.abs($0))) }) { x, _, g in
       g * x.sigmoid()
     }
   }

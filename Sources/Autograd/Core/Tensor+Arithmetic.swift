@@ -217,8 +217,18 @@ extension Tensor {
 }
 
 extension Double {
-  /// The C library's `pow`, reachable inside `Tensor`, whose own `pow` hides it.
+  /// xᵖ. The exponents the book uses (0, 1, 2, 3, −1, ½) are single IEEE operations, the same
+  /// bits on every machine; others go to the C library's `pow`, whose code glibc picks by CPU
+  /// (Kernels/PortableMath.swift says why that matters).
   static func power(_ base: Double, _ exponent: Double) -> Double {
-    pow(base, exponent)
+    switch exponent {
+    case 0: return 1
+    case 1: return base
+    case 2: return base * base
+    case 3: return base * base * base
+    case -1: return 1 / base
+    case 0.5: return base.squareRoot()
+    default: return pow(base, exponent)
+    }
   }
 }

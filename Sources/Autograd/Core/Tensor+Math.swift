@@ -51,7 +51,7 @@ extension Tensor {
 
   /// Natural logarithm elementwise. d/dx ln x = 1/x.
   public func log() -> Tensor {
-    map("log", Foundation.log) { x, _, g in g / x }
+    map("log", portableLog) { x, _, g in g / x }
   }
 
   /// Square root elementwise. d/dx √x = 1/(2√x).

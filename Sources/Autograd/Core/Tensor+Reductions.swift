@@ -111,8 +111,8 @@ extension Tensor {
       let m = (0..<size).map { x[start + $0 * stride] }.max() ?? -.infinity
       if m == -.infinity { return -.infinity }
       var total = 0.0
-      for j in 0..<size { total += Foundation.exp(x[start + j * stride] - m) }
-      return m + Foundation.log(total)
+      for j in 0..<size { total += portableExp(x[start + j * stride] - m) }
+      return m + portableLog(total)
     }
     let kept = reducedShape(axis, keepingAxis: true)
     return Tensor.result(

@@ -56,7 +56,7 @@ extension Tensor {
             }
             var total = 0.0
             for j in 0..<size { total += shifted[j] }
-            let logTotal = Foundation.log(total)
+            let logTotal = portableLog(total)
             for j in 0..<size {
               let slot = first + j * inner
               y.value[slot] = log ? x.value[slot] - m - logTotal : shifted[j] / total

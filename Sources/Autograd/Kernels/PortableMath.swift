@@ -1,0 +1,117 @@
+// PortableMath.swift — eˣ, ln x and ln(1 + x) computed by Autograd itself, so that they give the
+// same bits on every machine.
+//
+// glibc's libm chooses its code for exp and log by CPU when the program starts: a variant with
+// fused multiply-adds where the CPU has them (Haswell and later), another without (Sandybridge
+// and earlier). The two agree to within an ulp but not always to the bit, and training
+// amplifies a last-bit difference until a printed accuracy changes (seen here: run with
+// GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA, chapters 05, 07 and 08 printed other digits).
+// These are published algorithms written with plain IEEE-754 multiplications and additions,
+// which Swift neither fuses nor reorders, so every CPU computes the same number.
+
+import Foundation
+
+/// eˣ, by the four-lane fdlibm algorithm of Exponentials.swift on one lane.
+func portableExp(_ x: Double) -> Double {
+  exp(Lanes(repeating: x))[0]
+}
+
+/// ln x, by FreeBSD's `e_log.c` as Go's `math.Log` writes it (error below one ulp):
+///
+/// ```
+/// x = 2ᵏ·(1 + f),  √2/2 ≤ 1 + f < √2      s = f / (2 + f)
+/// ln(1 + f) = f − hfsq + s·(hfsq + R(s)),  hfsq = f²/2,  R a minimax polynomial in s²
+/// ln x = k·ln 2 + ln(1 + f)                 (ln 2 split in a head and a tail)
+/// ```
+func portableLog(_ x: Double) -> Double {
+  if x.isNaN || x == .infinity { return x }
+  if x < 0 { return .nan }
+  if x == 0 { return -.infinity }
+  let (ln2Hi, ln2Lo) = (6.93147180369123816490e-01, 1.90821492927058770002e-10)
+  let (l1, l2, l3, l4) = (6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01, 2.222219843214978396e-01)
+  let (l5, l6, l7) = (1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01)
+  // x = f1·2^ki with f1 in [0.5, 1) (frexp), then moved into [√2/2, √2).
+  var f1 = x.significand / 2
+  var ki = Int(x.exponent) + 1
+  if f1 < 2.0.squareRoot() / 2 {
+    f1 *= 2
+    ki -= 1
+  }
+  let f = f1 - 1
+  let k = Double(ki)
+  let s = f / (2 + f)
+  let s2 = s * s
+  let s4 = s2 * s2
+  let t1 = s2 * (l1 + s4 * (l3 + s4 * (l5 + s4 * l7)))
+  let t2 = s4 * (l2 + s4 * (l4 + s4 * l6))
+  let r = t1 + t2
+  let hfsq = 0.5 * f * f
+  return k * ln2Hi - ((hfsq - (s * (hfsq + r) + k * ln2Lo)) - f)
+}
+
+/// ln(1 + x), accurate for small x as well (Goldberg's correction, "What every computer scientist
+/// should know about floating-point arithmetic", theorem 4): with u = 1 + x rounded,
+/// ln(1 + x) = ln(u)·x / (u − 1), which cancels the rounding of u; where u rounds to 1, it is x.
+func portableLog1p(_ x: Double) -> Double {
+  let u = 1 + x
+  if u == 1 { return x }
+  if u == .infinity || x.isNaN { return portableLog(u) }
+  return portableLog(u) * x / (u - 1)
+}
+
+/// cos x, by fdlibm's kernels (`k_cos.c`, `k_sin.c`) after reducing x by multiples of π/2 (a
+/// three-part Cody–Waite split of π/2, fdlibm's constants: each n·part is exact while
+/// |x| < 2²⁰·π/2, which covers the 2πu of the normal generator with room to spare; larger
+/// arguments go to the C library). Three parts keep r accurate even where x is close to a
+/// multiple of π/2 and cos x close to 0.
+///
+/// ```
+/// x = n·π/2 + r, |r| ≤ π/4      cos x = cos r, −sin r, −cos r, sin r   for n mod 4 = 0, 1, 2, 3
+/// ```
+func portableCos(_ x: Double) -> Double {
+  if !x.isFinite { return .nan }
+  if Swift.abs(x) > 1_647_099 { return Foundation.cos(x) }
+  let (pio2a, pio2b, pio2c) = (1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624879595063154e-21)
+  let n = (x * (2 / Double.pi)).rounded()
+  let r = ((x - n * pio2a) - n * pio2b) - n * pio2c
+  switch Int(n) & 3 {
+  case 0: return kernelCos(r)
+  case 1: return -kernelSin(r)
+  case 2: return -kernelCos(r)
+  default: return kernelSin(r)
+  }
+}
+
+/// sin r for |r| ≤ π/4: r + r³·(S₁ + r²·P(r²)), fdlibm's minimax coefficients.
+private func kernelSin(_ x: Double) -> Double {
+  let (s1, s2, s3) = (-1.66666666666666324348e-01, 8.33333333332248946124e-03, -1.98412698298579493134e-04)
+  let (s4, s5, s6) = (2.75573137070700676789e-06, -2.50507602534068634195e-08, 1.58969099521155010221e-10)
+  let z = x * x
+  let v = z * x
+  let r = s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)))
+  return x + v * (s1 + z * r)
+}
+
+/// cos r for |r| ≤ π/4: 1 − r²/2 + r⁴·C(r²), the subtraction arranged as fdlibm does to keep
+/// its rounding error below an ulp.
+private func kernelCos(_ x: Double) -> Double {
+  let (c1, c2, c3) = (4.16666666666666019037e-02, -1.38888888888741095749e-03, 2.48015872894767294178e-05)
+  let (c4, c5, c6) = (-2.75573143513906633035e-07, 2.08757232129817482790e-09, -1.13596475577881948265e-11)
+  let z = x * x
+  let r = z * (c1 + z * (c2 + z * (c3 + z * (c4 + z * (c5 + z * c6)))))
+  let hz = 0.5 * z
+  let w = 1 - hz
+  return w + (((1 - w) - hz) + z * r)
+}
+
+/// xⁿ for a whole n ≥ 0, by repeated squaring: log₂ n multiplications, each an IEEE operation
+/// (Adam's bias correction, β₁ᵗ and β₂ᵗ).
+func portablePower(_ x: Double, _ n: Int) -> Double {
+  var (result, base, n) = (1.0, x, n)
+  while n > 0 {
+    if n & 1 == 1 { result *= base }
+    base *= base
+    n >>= 1
+  }
+  return result
+}
