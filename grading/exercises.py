@@ -345,22 +345,45 @@ def points(name):
 
 
 def run_killing_group(command, cwd, timeout, env=None):
-    """Runs `command` in a session of its own; on timeout kills its whole process group.
-    Returns (exit status or None on timeout, output)."""
+    """Runs `command` in a session of its own; on timeout, on an exception (Ctrl-C, SIGTERM) and
+    after it ends, kills every process left in that session. (`swift test` starts the test
+    binary in a process group of its own, and the proxy starts each runner in another, so the
+    session, not a process group, is what holds them all.) Returns (exit status or None on
+    timeout, output)."""
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True)
     try:
         output, _ = process.communicate(timeout=timeout)
         return process.returncode, output.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        kill_session(process.pid)
         output, _ = process.communicate()
         return None, output.decode("utf-8", "replace")
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        kill_session(process.pid)
+
+
+def kill_session(session):
+    """Kills every process whose session is `session` (a pid that called setsid), until none is left."""
+    for _ in range(20):
+        found = False
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == session and fields[0] != "Z":
+                found = True
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                except OSError:
+                    pass
+        if not found:
+            return
+        time.sleep(0.05)
 
 
 def run_tests(folder, scratch, names, env=None, timeout=None):
@@ -744,6 +767,9 @@ def autograder_zip(root, path):
 
 
 def main():
+    # SIGTERM (make killed, a job cancelled) unwinds like Ctrl-C, so that `run_killing_group`
+    # kills the build or test process group it started instead of leaving it running.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the markers")

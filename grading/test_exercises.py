@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -441,6 +442,38 @@ class AttackTests(unittest.TestCase):
             self.assertEqual(set(test), {"number", "name", "score", "max_score", "status", "output", "visibility"})
             self.assertIn(test["status"], {"passed", "failed"})
             self.assertIn(test["visibility"], {"visible", "after_published"})
+
+
+class InterruptTests(unittest.TestCase):
+    def processes_of(self, folder):
+        found = []
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if folder.encode() in f.read():
+                        found.append(entry)
+            except OSError:
+                pass
+        return found
+
+    def test_sigterm_to_the_grader_leaves_no_process_behind(self):
+        # The old grader, killed, left swift-test and the test binary spinning.
+        with tempfile.TemporaryDirectory() as folder:
+            write_submission(folder, {EXERCISES["4.1"]["file"]: attacks()["4.1"][1]})
+            grader = subprocess.Popen(
+                [sys.executable, exercises.__file__, "grade", folder, "--results", os.path.join(folder, "r.json"),
+                 "--timeout", "300", "--work", WORK], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            runner = os.path.join(WORK, "bin", "runner")
+            deadline = time.time() + 120
+            while time.time() < deadline and not self.processes_of(runner):
+                time.sleep(0.5)
+            self.assertTrue(self.processes_of(runner), "the looping exercise never started")
+            grader.terminate()
+            grader.wait(timeout=30)
+            time.sleep(1)
+            self.assertEqual(self.processes_of(WORK), [])
+            with open(os.path.join(folder, "r.json")) as f:
+                self.assertEqual(json.load(f)["score"], 0)  # results.json is written even then
 
 
 class SubmissionShapeTests(unittest.TestCase):
