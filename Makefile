@@ -6,7 +6,7 @@ PYTHON ?= python3
 ROUNDS ?= 3
 CHAPTERS := $(sort $(patsubst chapters/%/,%,$(wildcard chapters/[0-9][0-9]-*/)))
 
-.PHONY: all deps build chapters test bench format clean help
+.PHONY: all deps build chapters test bench book book-check docs format clean help
 
 all: chapters ## Install what is missing, build, run every chapter (text outputs and figures)
 
@@ -26,10 +26,22 @@ chapters: build ## Run every chapter: redraw its figures, refresh the output blo
 
 test: build ## Run the whole test suite (the chapter programs run from the release build), then the course tooling's
 	@NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
+	@$(PYTHON) scripts/test_book_and_docs.py
 	@if [ -f grading/grading.mk ]; then $(MAKE) --no-print-directory test-tooling; fi
 
 bench: build ## Measure the core (swift run -c release bench), then compare with PyTorch and NumPy where installed
 	@$(PYTHON) bench/compare.py --bench "$$($(SWIFT) build -c release --show-bin-path)/bench" --rounds $(ROUNDS)
+
+book: deps ## Write the book as a static offline HTML site to dist/book (open dist/book/index.html)
+	@$(PYTHON) scripts/book.py dist/book
+
+book-check: book ## Screenshot two pages of the book with headless Chromium (installed if missing) into dist/book-check
+	@./scripts/book-check.sh dist/book
+
+docs: deps ## Build Autograd's DocC reference into dist/docs (static site; serve it: python3 -m http.server -d dist/docs)
+	@$(SWIFT) package --allow-writing-to-directory dist/docs generate-documentation --target Autograd \
+	  --output-path dist/docs --transform-for-static-hosting --warnings-as-errors
+	@echo "documentation written to dist/docs: python3 -m http.server -d dist/docs, then open http://localhost:8000/documentation/autograd"
 
 format: ## Format the Swift sources with swift-format (settings in .swift-format)
 	@$(SWIFT) format format --in-place --recursive Package.swift Sources Tests bench chapters $(wildcard grading)

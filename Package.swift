@@ -34,7 +34,9 @@ let package = Package(
     .executable(name: "bench", targets: ["bench"]),
   ] + chapters.map { .executable(name: $0, targets: [$0]) },
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // `make docs`: Autograd's reference with DocC (swift package generate-documentation).
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // OpenBLAS's C interface, found through pkg-config (Debian: libopenblas-dev).

@@ -15,9 +15,9 @@ import Foundation
 /// does not saturate (see chapter 06).
 ///
 /// - Parameters:
-///   - query: `[..., n, d]`
-///   - key: `[..., m, d]`
-///   - value: `[..., m, dv]`
+///   - q: the queries, `[..., n, d]`
+///   - k: the keys, `[..., m, d]`
+///   - v: the values, `[..., m, dv]`
 ///   - mask: 1 where attention is allowed, 0 where it is not, broadcastable to `[..., n, m]`.
 ///     Masked weights are exactly 0. A query with every key masked has no defined weights.
 ///   - scaled: divide the scores by √d (true) or not (false).

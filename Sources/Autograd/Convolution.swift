@@ -15,6 +15,8 @@
 ///   - x: `[B, L, C]`.
 ///   - w: the kernels, `[F, k, C]`: F filters of k steps over C channels.
 ///   - bias: `[F]`, or nil.
+///   - stride: the step between windows.
+///   - padding: the zeros added at each end.
 /// - Returns: `[B, Lo, F]` with Lo = ⌊(L + 2·padding − k)/stride⌋ + 1.
 public func conv1d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) -> Tensor {
   if x.rank != 3 || w.rank != 3 || x.shape[2] != w.shape[2] {
@@ -34,6 +36,8 @@ public func conv1d(_ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: Int = 
 ///   - x: `[B, H, W, C]`.
 ///   - w: the kernels, `[F, kh, kw, C]`.
 ///   - bias: `[F]`, or nil.
+///   - stride: the steps between windows (rows, columns).
+///   - padding: the zeros added on each side (rows, columns).
 /// - Returns: `[B, Ho, Wo, F]`.
 public func conv2d(
   _ x: Tensor, _ w: Tensor, bias: Tensor? = nil, stride: (Int, Int) = (1, 1), padding: (Int, Int) = (0, 0)

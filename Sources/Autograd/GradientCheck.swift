@@ -10,6 +10,7 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
   public struct Input: Sendable {
     /// The input's position in the list passed to the check.
     public let index: Int
+    /// The input's shape.
     public let shape: [Int]
     /// ∂f/∂x from `backward()`.
     public let analytic: [Double]
@@ -21,7 +22,9 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
     public let worstElement: Int
   }
 
+  /// Every input's two gradients, in the order passed to the check.
   public let inputs: [Input]
+  /// The largest relative error the check accepts.
   public let tolerance: Double
 
   /// The largest relative error over all inputs.

@@ -40,6 +40,7 @@ extension Optimizer {
 /// v ← μ·v + ∂L/∂p        p ← p − η·v          (μ = 0: plain p ← p − η·∂L/∂p)
 /// ```
 public final class SGD: Optimizer {
+  /// The tensors it updates, each with the velocity v of its own shape.
   public let parameters: [Tensor]
   /// The learning rate η.
   public var learningRate: Double
@@ -47,6 +48,7 @@ public final class SGD: Optimizer {
   public let momentum: Double
   private var velocity: [[Double]]
 
+  /// An optimizer for `parameters` with learning rate η and momentum μ (0: plain gradient descent).
   public init(parameters: [Tensor], learningRate: Double, momentum: Double = 0) {
     self.parameters = parameters
     self.learningRate = learningRate
@@ -54,6 +56,7 @@ public final class SGD: Optimizer {
     velocity = parameters.map { [Double](repeating: 0, count: $0.count) }
   }
 
+  /// One update of every parameter that has a gradient: v ← μ·v + g, p ← p − η·v.
   public func step() {
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
@@ -78,16 +81,21 @@ public final class SGD: Optimizer {
 /// p ← p − η · m̂ / (√ŝ + ε)
 /// ```
 public final class Adam: Optimizer {
+  /// The tensors it updates, each with its moments m and s of its own shape.
   public let parameters: [Tensor]
   /// The learning rate η.
   public var learningRate: Double
+  /// The decay β₁ of the running mean m of the gradient (0.9 by default).
   public let beta1: Double
+  /// The decay β₂ of the running mean s of its square (0.999 by default).
   public let beta2: Double
+  /// The ε added to √ŝ so that a parameter with no gradient yet does not divide by 0.
   public let epsilon: Double
   private var m: [[Double]]
   private var s: [[Double]]
   private var t = 0
 
+  /// An optimizer for `parameters` with PyTorch's defaults (η = 10⁻³, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸).
   public init(
     parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
     epsilon: Double = 1e-8
@@ -101,6 +109,8 @@ public final class Adam: Optimizer {
     s = m
   }
 
+  /// One update of every parameter that has a gradient (the equations above), the step count t
+  /// advanced by one.
   public func step() {
     t += 1
     // β^t by repeated squaring, not the C library's pow, whose last bit depends on the CPU.

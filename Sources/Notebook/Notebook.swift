@@ -50,7 +50,7 @@ public final class Notebook {
   /// Records a named result for the JSON output.
   public func result(_ name: String, _ value: some JSONConvertible) { record.record(name, value.json) }
 
-  /// The JSON object of API.md: chapter, results, source_checks.
+  /// The JSON object the README describes: chapter, results, source_checks.
   public var json: JSONValue {
     .object([
       ("chapter", .string(chapter)), ("results", .object(results)),

@@ -48,7 +48,7 @@ public struct SourceCheck: Sendable {
       verdict: agrees ? .agrees : .disagrees, note: note)
   }
 
-  /// The JSON object of API.md.
+  /// This check as an entry of the chapter JSON's `source_checks` (described in the README).
   public var json: JSONValue {
     .object([
       ("id", .string(id)), ("source", .string(source)), ("claim", .string(claim)), ("stated", stated),

@@ -205,14 +205,21 @@ extension Tensor {
     }
   }
 
-  // Tensor ⊕ Double and Double ⊕ Tensor: the number becomes a scalar tensor and broadcasts.
+  /// Elementwise sum a + b with a number: `b` becomes a scalar tensor and broadcasts to `a`'s shape.
   public static func + (a: Tensor, b: Double) -> Tensor { a + Tensor(b) }
+  /// Elementwise sum a + b of a number and a tensor: `a` broadcasts to `b`'s shape.
   public static func + (a: Double, b: Tensor) -> Tensor { Tensor(a) + b }
+  /// Elementwise difference a − b with a number: `b` becomes a scalar tensor and broadcasts to `a`'s shape.
   public static func - (a: Tensor, b: Double) -> Tensor { a - Tensor(b) }
+  /// Elementwise difference a − b of a number and a tensor: `a` broadcasts to `b`'s shape.
   public static func - (a: Double, b: Tensor) -> Tensor { Tensor(a) - b }
+  /// Elementwise product a · b with a number: `b` becomes a scalar tensor and broadcasts to `a`'s shape.
   public static func * (a: Tensor, b: Double) -> Tensor { a * Tensor(b) }
+  /// Elementwise product a · b of a number and a tensor: `a` broadcasts to `b`'s shape.
   public static func * (a: Double, b: Tensor) -> Tensor { Tensor(a) * b }
+  /// Elementwise quotient a / b with a number: `b` becomes a scalar tensor and broadcasts to `a`'s shape.
   public static func / (a: Tensor, b: Double) -> Tensor { a / Tensor(b) }
+  /// Elementwise quotient a / b of a number and a tensor: `a` broadcasts to `b`'s shape.
   public static func / (a: Double, b: Tensor) -> Tensor { Tensor(a) / b }
 }
 

@@ -26,11 +26,17 @@ extension Tensor {
   /// 1 where `a != b`, else 0.
   public static func .!= (a: Tensor, b: Tensor) -> Tensor { compare(".!=", a, b, !=) }
 
+  /// 1 where `a > b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .> (a: Tensor, b: Double) -> Tensor { a .> Tensor(b) }
+  /// 1 where `a ≥ b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .>= (a: Tensor, b: Double) -> Tensor { a .>= Tensor(b) }
+  /// 1 where `a < b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .< (a: Tensor, b: Double) -> Tensor { a .< Tensor(b) }
+  /// 1 where `a ≤ b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .<= (a: Tensor, b: Double) -> Tensor { a .<= Tensor(b) }
+  /// 1 where `a == b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .== (a: Tensor, b: Double) -> Tensor { a .== Tensor(b) }
+  /// 1 where `a != b`, else 0, for a number `b` (broadcast to `a`'s shape). Not differentiable: a mask.
   public static func .!= (a: Tensor, b: Double) -> Tensor { a .!= Tensor(b) }
 
   /// `a` where `condition` is nonzero, `b` elsewhere; the three broadcast together.

@@ -9,7 +9,9 @@ public final class Conv1D: Module {
   public let W: Tensor
   /// The biases `[filters]`.
   public let b: Tensor
+  /// The step between windows.
   public let stride: Int
+  /// The zeros added at each end of the sequence.
   public let padding: Int
 
   /// Weights drawn uniformly from ±1/√(kernel·channels), the fan-in of one output (PyTorch's default).
@@ -24,7 +26,7 @@ public final class Conv1D: Module {
     self.padding = padding
   }
 
-
+  /// The convolution of `x` `[B, L, channels]`: `[B, Lo, filters]`.
   public func callAsFunction(_ x: Tensor) -> Tensor {
     conv1d(x, W, bias: b, stride: stride, padding: padding)
   }
@@ -36,7 +38,9 @@ public final class Conv2D: Module {
   public let W: Tensor
   /// The biases `[filters]`.
   public let b: Tensor
+  /// The steps between windows (rows, columns).
   public let stride: (Int, Int)
+  /// The zeros added on each side (rows, columns).
   public let padding: (Int, Int)
 
   /// Weights drawn uniformly from ±1/√(kh·kw·channels).
@@ -52,7 +56,7 @@ public final class Conv2D: Module {
     self.padding = padding
   }
 
-
+  /// The convolution of `x` `[B, H, W, channels]`: `[B, Ho, Wo, filters]`.
   public func callAsFunction(_ x: Tensor) -> Tensor {
     conv2d(x, W, bias: b, stride: stride, padding: padding)
   }

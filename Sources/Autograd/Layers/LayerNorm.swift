@@ -26,8 +26,10 @@ public final class LayerNorm: Module {
   public let gamma: Tensor
   /// The learned shift β, `[width]`, starting at 0.
   public let beta: Tensor
+  /// The ε added to the variance before its square root, so a constant row does not divide by 0.
   public let epsilon: Double
 
+  /// A normalization of vectors of `width` features, γ = 1 and β = 0 to start with.
   public init(width: Int, epsilon: Double = 1e-5) {
     gamma = Tensor.ones([width], requiresGrad: true)
     beta = Tensor.zeros([width], requiresGrad: true)

@@ -46,7 +46,20 @@ extension Module {
 
 /// The elementwise nonlinearity between layers, by name.
 public enum Activation: String, CaseIterable, Sendable {
-  case identity, relu, leakyRelu, sigmoid, tanh, gelu, softplus
+  /// f(z) = z: no nonlinearity (a linear output layer).
+  case identity
+  /// f(z) = max(0, z) (``Tensor/relu()``).
+  case relu
+  /// f(z) = z for z > 0, 0.01·z otherwise (``Tensor/leakyRelu(slope:)``).
+  case leakyRelu
+  /// f(z) = 1 / (1 + e^−z) (``Tensor/sigmoid()``).
+  case sigmoid
+  /// f(z) = tanh z (``Tensor/tanh()``).
+  case tanh
+  /// f(z) = z·Φ(z), Φ the standard normal CDF (``Tensor/gelu()``).
+  case gelu
+  /// f(z) = ln(1 + eᶻ) (``Tensor/softplus()``).
+  case softplus
 
   /// Applies the activation.
   public func callAsFunction(_ z: Tensor) -> Tensor {

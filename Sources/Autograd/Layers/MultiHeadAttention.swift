@@ -13,12 +13,18 @@
 /// Each head attends in its own S-dimensional projection, so different heads can look for
 /// different things; the output projection mixes what they found.
 public final class MultiHeadAttention: Module {
+  /// The number of heads H; each has width S = D/H.
   public let heads: Int
+  /// The query projection W_q, `[D, D]` with bias (all heads at once).
   public let query: Linear
+  /// The key projection W_k, `[D, D]` with bias.
   public let key: Linear
+  /// The value projection W_v, `[D, D]` with bias.
   public let value: Linear
+  /// The output projection W_o, `[D, D]` with bias, mixing the heads.
   public let output: Linear
 
+  /// Attention over vectors of `width` D in `heads` heads; D must be a multiple of H.
   public init(width: Int, heads: Int, using generator: inout SeededGenerator) {
     if heads < 1 || width % heads != 0 {
       fail("MultiHeadAttention: width \(width) does not split into \(heads) heads")

@@ -21,6 +21,7 @@ public final class RNNCell: Module {
     b = Tensor.uniform([hidden], in: -bound...bound, using: &generator, requiresGrad: true)
   }
 
+  /// The number of hidden units H.
   public var hiddenWidth: Int { W.shape[0] }
 
   /// One step: `x` `[B, I]`, `h` `[B, H]` → the new `h` `[B, H]`.
@@ -60,7 +61,18 @@ public final class LSTMCell: Module {
 
   /// The values of one step: every gate, the candidate, and both states, each `[B, H]`.
   public struct Step {
-    public let input, forget, output, candidate, cell, hidden: Tensor
+    /// The input gate i = σ(W_i h + U_i x + b_i).
+    public let input: Tensor
+    /// The forget gate f = σ(W_f h + U_f x + b_f).
+    public let forget: Tensor
+    /// The output gate o = σ(W_o h + U_o x + b_o).
+    public let output: Tensor
+    /// The candidate g = tanh(W_c h + U_c x + b_c).
+    public let candidate: Tensor
+    /// The new cell state c′ = f ⊙ c + i ⊙ g.
+    public let cell: Tensor
+    /// The new hidden state h′ = o ⊙ tanh(c′).
+    public let hidden: Tensor
   }
 
   /// Weights drawn uniformly from ±1/√H; the forget gate's biases start at `forgetBias`
@@ -84,6 +96,7 @@ public final class LSTMCell: Module {
     for p in [W, U, b] { p.requiresGrad = true }
   }
 
+  /// The number of hidden units H.
   public var hiddenWidth: Int { W.shape[1] }
 
   /// One step: `x` `[B, I]` and the previous `h`, `c` `[B, H]` → every gate and the new states.

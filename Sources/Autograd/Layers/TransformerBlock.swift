@@ -14,12 +14,19 @@ import Foundation
 /// The residual paths let the gradient reach the lower layers unchanged (chapter 04's
 /// vanishing gradients); the norms keep each position's vector at a steady scale.
 public final class TransformerBlock: Module {
+  /// The layer norm in front of the attention, over D features.
   public let norm1: LayerNorm
+  /// The multi-head self-attention.
   public let attention: MultiHeadAttention
+  /// The layer norm in front of the feed-forward network.
   public let norm2: LayerNorm
+  /// The feed-forward network's first layer, W₁ `[hidden, D]`.
   public let expand: Linear
+  /// The feed-forward network's second layer, W₂ `[D, hidden]`.
   public let contract: Linear
 
+  /// A block for vectors of `width` D, `heads` heads, and a feed-forward hidden width of
+  /// `hiddenWidth` (4D when nil, as in GPT-2).
   public init(width: Int, heads: Int, hiddenWidth: Int? = nil, using generator: inout SeededGenerator) {
     norm1 = LayerNorm(width: width)
     attention = MultiHeadAttention(width: width, heads: heads, using: &generator)
