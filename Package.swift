@@ -13,6 +13,7 @@ let chapters = [
   "06-attention",
   "07-cnn-and-lstm",
   "08-text-classifier",
+  "09-training",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

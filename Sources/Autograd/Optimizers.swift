@@ -134,3 +134,46 @@ public final class Adam: Optimizer {
     }
   }
 }
+
+/// AdamW: Adam with decoupled weight decay (Loshchilov and Hutter 2019), PyTorch's `AdamW`.
+///
+/// ```
+/// p ← p − η·λ·p              the decay, applied to the weights directly
+/// then Adam's step on the gradient of the loss alone
+/// ```
+/// Adding λ/2·‖p‖² to the loss instead ("L2") puts λp into g, where Adam divides it by √ŝ: a
+/// parameter with large gradients then decays less. Decoupling decays every weight at the same
+/// rate (chapter 09 compares the two).
+public final class AdamW: Optimizer {
+  /// The tensors it updates.
+  public var parameters: [Tensor] { adam.parameters }
+  /// The learning rate η (shared by the decay and the Adam step).
+  public var learningRate: Double {
+    get { adam.learningRate }
+    set { adam.learningRate = newValue }
+  }
+  /// The decay rate λ (PyTorch's default 0.01).
+  public let weightDecay: Double
+  private let adam: Adam
+
+  /// An optimizer for `parameters` with Adam's defaults and weight decay λ.
+  public init(
+    parameters: [Tensor], learningRate: Double = 1e-3, weightDecay: Double = 0.01, beta1: Double = 0.9,
+    beta2: Double = 0.999, epsilon: Double = 1e-8
+  ) {
+    if !(weightDecay >= 0) { fail("AdamW(weightDecay: \(weightDecay)): the decay must be ≥ 0") }
+    self.weightDecay = weightDecay
+    adam = Adam(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+
+  /// One update of every parameter that has a gradient: the decay, then Adam's step.
+  public func step() {
+    let keep = 1 - learningRate * weightDecay
+    for p in parameters where p.grad != nil {
+      p.scalars.withUnsafeMutableBufferPointer { values in
+        for i in values.indices { values[i] *= keep }
+      }
+    }
+    adam.step()
+  }
+}

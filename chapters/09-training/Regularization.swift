@@ -1,0 +1,168 @@
+// Regularization.swift — section 4: a large network on a small data set overfits; weight decay
+// (as L2 in the loss and decoupled, AdamW), dropout and early stopping, compared on validation.
+
+import Autograd
+import Examples
+import Foundation
+import Notebook
+import Plot
+
+/// A two-hidden-layer ReLU classifier with one logit, optionally with dropout after each hidden layer.
+final class Classifier: Module {
+  let layers: [Linear]
+  let dropouts: [Dropout]
+
+  init(sizes: [Int], dropout: Double?, seed: UInt64, using generator: inout SeededGenerator) {
+    layers = zip(sizes, sizes.dropFirst()).map { Linear(inputs: $0, outputs: $1, using: &generator) }
+    dropouts =
+      dropout.map { p in (0..<(sizes.count - 2)).map { Dropout(probability: p, seed: seed &+ UInt64($0)) } } ?? []
+  }
+
+  func callAsFunction(_ x: Tensor) -> Tensor {
+    var a = x
+    for (l, layer) in layers.enumerated() {
+      a = layer(a)
+      if l < layers.count - 1 {
+        a = a.relu()
+        if !dropouts.isEmpty { a = dropouts[l](a) }
+      }
+    }
+    return a
+  }
+
+  var isTraining: Bool {
+    get { dropouts.first?.isTraining ?? true }
+    set { for d in dropouts { d.isTraining = newValue } }
+  }
+}
+
+/// Mean binary cross-entropy and accuracy of a one-logit classifier on (X, y), in blocks.
+func evaluate(_ model: Classifier, _ X: Tensor, _ y: Tensor) -> (loss: Double, accuracy: Double) {
+  let training = model.isTraining
+  model.isTraining = false
+  defer { model.isTraining = training }
+  let logits = inBlocks(X) { model($0) }
+  let loss = sigmoidCrossEntropy(logits: logits, labels: y).item
+  let right = zip(logits.scalars, y.scalars).filter { ($0 > 0 ? 1.0 : 0.0) == $1 }.count
+  return (loss, Double(right) / Double(y.count))
+}
+
+extension Training {
+  func overfittingCell(_ notebook: Notebook) throws {
+    try notebook.cell("overfitting", "A large network on 40 points: overfitting and four remedies") { cell in
+      var data = cell.generator("data")
+      let trainData = TwoMoons.make(count: 40, noise: 0.3, using: &data)
+      let validData = TwoMoons.make(count: 400, noise: 0.3, using: &data)
+      let (X, y) = (Tensor(trainData.points), Tensor(trainData.labels).reshaped([-1, 1]))
+      let (Xv, yv) = (Tensor(validData.points), Tensor(validData.labels).reshaped([-1, 1]))
+      let (steps, every, rate) = (1500, 25, 0.01)
+      let sizes = [2, 48, 48, 1]
+      let configurations: [(name: String, l2: Double, decay: Double, dropout: Double?)] = [
+        ("none", 0, 0, nil), ("L2 in the loss, λ = 0.01", 0.01, 0, nil), ("AdamW, λ = 0.5", 0, 0.5, nil),
+        ("dropout p = 0.3", 0, 0, 0.3),
+      ]
+      var rows: [[TableEntry]] = []
+      var curves: [LineChart.Series] = []
+      var parameterCount = 0
+      for configuration in configurations {
+        var weights = cell.generator("weights")  // the same start for every configuration
+        let model = Classifier(sizes: sizes, dropout: configuration.dropout, seed: 90, using: &weights)
+        let optimizer = AdamW(parameters: model.parameters, learningRate: rate, weightDecay: configuration.decay)
+        parameterCount = model.parameterCount
+        var validation: [(step: Int, loss: Double)] = []
+        var training: [Double] = []
+        let run = notebook.train(configuration.name, epochs: steps, unit: "step") { step in
+          let loss = optimizer.step {
+            var loss = sigmoidCrossEntropy(logits: model(X), labels: y)
+            if configuration.l2 > 0 {
+              loss = loss + configuration.l2 / 2 * model.layers.map { $0.W.pow(2).sum() }.reduce(Tensor(0.0), +)
+            }
+            return loss
+          }
+          if step % every == 0 {
+            validation.append((step, evaluate(model, Xv, yv).loss))
+            training.append(evaluate(model, X, y).loss)
+          }
+          return loss
+        }
+        let best = validation.min { $0.loss < $1.loss }!
+        let final = evaluate(model, Xv, yv)
+        rows.append([configuration.name, training.last!, final.loss, final.accuracy, best.loss, best.step])
+        curves.append(
+          .init("\(configuration.name): validation", x: validation.map { Double($0.step) }, y: validation.map(\.loss)))
+        if configuration.name == "none" {
+          curves.append(.init("none: training", x: validation.map { Double($0.step) }, y: training, dashed: true))
+          notebook.result("overfit_validation", validation.map(\.loss))
+        }
+        notebook.result(
+          "overfit_\(configuration.name.prefix(4))", [training.last!, final.loss, final.accuracy, best.loss])
+        if run.diverged { cell.line("\(configuration.name): \(run.summary)") }
+      }
+      cell.line(
+        "\(sizes.map(String.init).joined(separator: "-")) ReLU network (\(parameterCount) parameters), two moons with noise 0.3: 40 training and 400 validation points;"
+      )
+      cell.line("Adam(W), η = \(Format.number(rate)), full batch, \(steps) steps; losses are binary cross-entropy:")
+      cell.table(
+        ["regularization", "train loss", "valid loss", "valid acc.", "best valid loss", "at step"], rows, digits: 3)
+      cell.line("Early stopping keeps the weights of the step with the best validation loss (the last two columns).")
+      try cell.figure(
+        LineChart(
+          name: "overfitting", title: "Training and validation loss, 40 training points", xLabel: "step",
+          yLabel: "binary cross-entropy", series: curves, logY: true))
+    }
+  }
+
+  func dropoutCell(_ notebook: Notebook) {
+    notebook.cell("dropout", "Inverted dropout: the same in expectation as evaluation") { cell in
+      let dropout = Dropout(probability: 0.3, seed: 91)
+      let x = Tensor([0.5, -1.0, 2.0, 0.25, 1.5, -0.75])
+      let mask = dropout.peekMask(x.shape)
+      let once = withoutGradient { dropout(x) }
+      cell.vector("x", x.scalars)
+      cell.vector("mask m (1 kept)", mask.scalars)
+      cell.vector("training: x ⊙ m / (1 − 0.3)", once.scalars, digits: 4)
+      var total = [Double](repeating: 0, count: x.count)
+      let draws = 20000
+      for _ in 0..<draws { total = zip(total, withoutGradient { dropout(x) }.scalars).map(+) }
+      let mean = total.map { $0 / Double(draws) }
+      dropout.isTraining = false
+      cell.vector("mean over \(draws) masks", mean, digits: 4)
+      cell.vector("evaluation: x", withoutGradient { dropout(x) }.scalars)
+      let worst = zip(mean, x.scalars).map { abs($0 - $1) / abs($1) }.max()!
+      cell.line(
+        "largest relative difference \(Format.number(100 * worst, digits: 2))%: each kept unit is scaled by 1/(1 − p), so E[x ⊙ m/(1 − p)] = x"
+      )
+      cell.line(
+        "and evaluation needs no correction. (Standard error of a mean of \(draws) draws: about √(p/(1 − p)/\(draws)) = \(Format.number(100 * (0.3 / 0.7 / Double(draws)).squareRoot(), digits: 2))% of x.)"
+      )
+      notebook.result("dropout_mean", mean)
+    }
+  }
+
+  func decouplingCell(_ notebook: Notebook) {
+    notebook.cell("decoupled-decay", "Why AdamW is not Adam with L2") { cell in
+      // Two parameters: the loss pulls p₁ hard (∂L/∂p₁ = 10) and ignores p₂ (∂L/∂p₂ = 0).
+      let (rate, lambda) = (0.01, 0.1)
+      let coupled = Tensor([1.0, 1.0], requiresGrad: true)
+      let decoupled = Tensor([1.0, 1.0], requiresGrad: true)
+      let adam = Adam(parameters: [coupled], learningRate: rate)
+      let adamW = AdamW(parameters: [decoupled], learningRate: rate, weightDecay: lambda)
+      var rows: [[TableEntry]] = []
+      for step in 1...100 {
+        adam.step { (coupled * Tensor([10.0, 0])).sum() + lambda / 2 * coupled.pow(2).sum() }
+        adamW.step { (decoupled * Tensor([10.0, 0])).sum() }
+        if [1, 10, 50, 100].contains(step) { rows.append([step, coupled.scalars[1], decoupled.scalars[1]]) }
+      }
+      cell.line(
+        "L = 10·p₁ (p₂ does not matter to the loss), p = (1, 1), η = \(Format.number(rate)), λ = \(Format.number(lambda)); p₂ over the steps:"
+      )
+      cell.table(["step", "Adam + L2 (λ/2·‖p‖² in L)", "AdamW"], rows, digits: 4)
+      cell.line("With L2 the decay λp₂ is p₂'s whole gradient, and Adam divides every gradient by its own running")
+      cell.line("size: p₂ moves by about η each step, ten times ηλ, and reaches 0. AdamW shrinks every weight by")
+      cell.line(
+        "the same factor 1 − ηλ per step, (1 − \(Format.number(rate * lambda)))¹⁰⁰ = \(Format.number(pow(1 - rate * lambda, 100), digits: 4)), whatever its gradient."
+      )
+      notebook.result("decoupling_p2", [coupled.scalars[1], decoupled.scalars[1]])
+    }
+  }
+}
