@@ -6,19 +6,18 @@ import Foundation
 import Notebook
 import Plot
 
-/// The four starts compared, for an activation: too small, too large, Xavier as Glorot and
-/// Bengio wrote it (gain 1), and Xavier with the activation's gain: 5/3 for tanh, √2 for ReLU,
-/// which for a square layer (n_in = n_out) is exactly He's initialization.
+/// The starts compared, for an activation: too small, too large, Xavier as Glorot and Bengio
+/// wrote it (gain 1), Xavier with tanh's gain 5/3, and He's √2/√n. For ReLU, Xavier with ReLU's
+/// gain √2 is He's initialization itself on these square layers (n_in = n_out), so it is not
+/// listed twice.
 func starts(for activation: Activation) -> [(name: String, initialization: Initialization)] {
-  let gain = Initialization.gain(for: activation)
-  return [
+  var all: [(name: String, initialization: Initialization)] = [
     ("N(0, 0.01²)", .normal(standardDeviation: 0.01)), ("N(0, 1)", .normal(standardDeviation: 1)),
     ("Xavier, gain 1", .xavier(gain: 1)),
-    (
-      activation == .relu ? "He (gain √2)" : "Xavier, gain 5/3",
-      activation == .relu ? .he(gain: gain) : .xavier(gain: gain)
-    ),
   ]
+  if activation == .tanh { all.append(("Xavier, gain 5/3", .xavier(gain: Initialization.gain(for: .tanh)))) }
+  all.append(("He, gain √2", .he(gain: 2.0.squareRoot())))
+  return all
 }
 
 extension Training {
