@@ -14,6 +14,7 @@ let chapters = [
   "07-cnn-and-lstm",
   "08-text-classifier",
   "09-training",
+  "10-language-model",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.
@@ -63,7 +64,9 @@ let package = Package(
     // Performance figures (swift run -c release bench); bench/compare.py runs the same in PyTorch/NumPy.
     .executableTarget(
       name: "bench",
-      dependencies: ["Autograd", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "Autograd", "COpenBLAS", "Examples", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "bench", exclude: ["compare.py", "RESULTS.md"]
     ),
     // Course exercises: each a function whose solution sits between BEGIN/END SOLUTION markers.
@@ -74,7 +77,7 @@ let package = Package(
       dependencies: ["Autograd", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
-    .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+    .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Examples"]),
     .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Autograd", "Examples"]),
     // Depends on the chapters so `swift test` builds the programs it runs.
     .testTarget(

@@ -7,6 +7,7 @@
 import ArgumentParser
 import Autograd
 import COpenBLAS
+import Examples
 import Foundation
 
 /// One measured workload.
@@ -89,6 +90,19 @@ struct Bench: ParsableCommand {
     add("attention_step", [("batch", batch), ("heads", heads), ("tokens", tokens), ("head_width", width)]) {
       for t in [q, k, v] { t.grad = nil }
       attention(query: q, key: k, value: v).output.sum().backward()
+    }
+
+    // Chapter 10's GPT: one training step (forward, backward, clipping, AdamW) on a full batch of
+    // 32 sequences of 16 tokens, every position predicted.
+    let gpt = GPT(vocabulary: 27, context: 16, width: 32, heads: 4, layers: 2, using: &rng)
+    let gptOptimizer = AdamW(parameters: gpt.parameters, learningRate: 0.005, weightDecay: 0.01)
+    let ids = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
+    let targets: [[Int?]] = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
+    add("gpt_step", [("batch", 32), ("tokens", 16), ("width", 32), ("heads", 4), ("layers", 2), ("vocabulary", 27)]) {
+      gptOptimizer.zeroGradients()
+      gpt.loss(ids, targets: targets).backward()
+      clipGradientNorm(gpt.parameters, maxNorm: 1)
+      gptOptimizer.step()
     }
 
     let x = Tensor.normal([1_000_000], using: &rng, requiresGrad: true)

@@ -112,6 +112,7 @@ def torch_workloads(torch, seconds):
         weights = torch.softmax(q @ k.transpose(-1, -2) / 32 ** 0.5, dim=-1)
         (weights @ v).sum().backward()
     results["attention_step"] = measure(attention_step, seconds)
+    results["gpt_step"] = measure(torch_gpt_step(torch), seconds)
     x = torch.randn(1_000_000, requires_grad=True)
 
     def elementwise():
@@ -119,6 +120,55 @@ def torch_workloads(torch, seconds):
         torch.tanh(x).sum().backward()
     results["elementwise_1M"] = measure(elementwise, seconds)
     return results
+
+
+def torch_gpt_step(torch):
+    """Chapter 10's GPT in PyTorch, as Examples/GPT.swift builds it: one training step on 32
+    sequences of 16 tokens (forward, backward, clipping at norm 1, AdamW)."""
+    nn, F = torch.nn, torch.nn.functional
+    vocabulary, context, width, heads, layers, batch = 27, 16, 32, 4, 2, 32
+
+    class Block(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.norm1, self.norm2 = nn.LayerNorm(width), nn.LayerNorm(width)
+            self.query, self.key, self.value, self.output = (nn.Linear(width, width) for _ in range(4))
+            self.expand, self.contract = nn.Linear(width, 4 * width), nn.Linear(4 * width, width)
+
+        def forward(self, x, mask):
+            b, t, d = x.shape
+            h = self.norm1(x)
+            q, k, v = (f(h).view(b, t, heads, d // heads).transpose(1, 2) for f in (self.query, self.key, self.value))
+            scores = (q @ k.transpose(-1, -2) / (d // heads) ** 0.5).masked_fill(mask == 0, float("-inf"))
+            x = x + self.output((torch.softmax(scores, dim=-1) @ v).transpose(1, 2).reshape(b, t, d))
+            return x + self.contract(torch.relu(self.expand(self.norm2(x))))
+
+    class GPT(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.tokens, self.positions = nn.Embedding(vocabulary, width), nn.Embedding(context, width)
+            self.blocks = nn.ModuleList(Block() for _ in range(layers))
+            self.norm, self.head = nn.LayerNorm(width), nn.Linear(width, vocabulary)
+
+        def forward(self, ids):
+            t = ids.shape[1]
+            x = self.tokens(ids) + self.positions(torch.arange(t))
+            mask = torch.tril(torch.ones(t, t))
+            for block in self.blocks:
+                x = block(x, mask)
+            return self.head(self.norm(x))
+
+    model = GPT()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=0.005, weight_decay=0.01)
+    ids = torch.randint(0, vocabulary, (batch, context))
+    targets = torch.randint(0, vocabulary, (batch, context))
+
+    def step():
+        optimizer.zero_grad()
+        F.cross_entropy(model(ids).reshape(-1, vocabulary), targets.reshape(-1)).backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+    return step
 
 
 def run_ours(args):

@@ -14,8 +14,29 @@
 // this is the same number on x86-64 and arm64 alike. Larger products go to BLAS, which is far
 // faster there; those are the benchmarks' sizes, not the chapters'.
 
+import Synchronization
+
+private let fixedOrderLimitStorage = Atomic<Int>(1 << 17)
+
 /// Products with fewer multiply-adds (n·m·k) than this are computed by ``fixedOrderProduct``.
-let fixedOrderLimit = 1 << 17
+var fixedOrderLimit: Int { fixedOrderLimitStorage.load(ordering: .relaxed) }
+
+/// Matrix products with fewer multiply-adds (n·m·k) than this are computed in one fixed order of
+/// additions, the same bits on every CPU; larger ones go to OpenBLAS, whose kernels add in their
+/// own orders (faster, but the last bits depend on the CPU). The default, 2¹⁷, covers every
+/// product of chapters 00–09. A program whose results must be identical everywhere, whatever the
+/// sizes (chapter 10's GPT), raises it, at the price of speed on large products:
+///
+/// ```swift
+/// fixedOrderProductLimit = .max
+/// ```
+public var fixedOrderProductLimit: Int {
+  get { fixedOrderLimitStorage.load(ordering: .relaxed) }
+  set {
+    if newValue < 0 { fail("fixedOrderProductLimit: the limit must be ≥ 0, got \(newValue)") }
+    fixedOrderLimitStorage.store(newValue, ordering: .relaxed)
+  }
+}
 
 /// C[n×m] = op(A)·op(B), where A is stored [n, k] (or [k, n] when `transposeA`) and B is stored
 /// [k, m] (or [m, k] when `transposeB`), all row-major. Writes every entry of C.

@@ -1,0 +1,108 @@
+// Transformer.swift — a small GPT trained on the words: AdamW, warm-up and cosine, clipping.
+
+import Autograd
+import Examples
+import Foundation
+import Notebook
+import Plot
+
+/// A batch of words as GPT inputs and targets: x = "." + word, y = word + "."; shorter words are
+/// padded with "." whose targets are nil (not counted). The causal mask keeps the padding from
+/// changing any earlier prediction.
+func gptBatch(_ words: [String]) -> (ids: [[Int]], targets: [[Int?]]) {
+  let length = words.map { $0.count + 1 }.max()!
+  var ids: [[Int]] = []
+  var targets: [[Int?]] = []
+  for word in words {
+    let letters = Vocabulary.ids(word)
+    let x = [0] + letters
+    let y: [Int?] = letters + [0]
+    ids.append(x + [Int](repeating: 0, count: length - x.count))
+    targets.append(y + [Int?](repeating: nil, count: length - y.count))
+  }
+  return (ids, targets)
+}
+
+/// The mean NLL (nats per predicted character) of `model` on `words`, in batches of similar length.
+func gptLoss(_ model: GPT, _ words: [String]) -> Double {
+  let sorted = words.sorted { ($0.count, $0) < ($1.count, $1) }
+  var total = 0.0
+  var count = 0
+  var start = 0
+  while start < sorted.count {
+    let chunk = Array(sorted[start..<min(start + 64, sorted.count)])
+    let (ids, targets) = gptBatch(chunk)
+    let predictions = targets.flatMap { $0 }.compactMap { $0 }.count
+    total += withoutGradient { model.loss(ids, targets: targets) }.item * Double(predictions)
+    count += predictions
+    start += 64
+  }
+  return total / Double(count)
+}
+
+/// The chapter's GPT, its size in one place (the benchmark `gpt_step` builds the same).
+enum GPTShape {
+  static let (context, width, heads, layers, batch) = (16, 32, 4, 2, 32)
+}
+
+extension LanguageModel {
+  func gptCell(_ notebook: Notebook, _ words: Words) throws -> (GPT, Score) {
+    var result: (GPT, Score)!
+    try notebook.cell("gpt", "A GPT: causal self-attention over the whole word so far") { cell in
+      var weights = cell.generator("weights")
+      var batches = cell.generator("batches")
+      let shape = GPTShape.self
+      let model = GPT(
+        vocabulary: Vocabulary.size, context: shape.context, width: shape.width, heads: shape.heads,
+        layers: shape.layers, using: &weights)
+      let steps = 2000
+      let schedule = LearningRateSchedule.warmupCosine(peak: 0.005, warmup: 100, total: steps, floor: 0.0005)
+      let optimizer = AdamW(parameters: model.parameters, learningRate: 0.005, weightDecay: 0.01)
+      let probe = Array(words.valid.prefix(1000))
+      var curve: [(step: Double, train: Double, valid: Double)] = []
+      var clipped = 0
+      let run = notebook.train("GPT", epochs: steps, unit: "step") { step in
+        optimizer.learningRate = schedule.rate(at: step - 1)
+        let picked = (0..<shape.batch).map { _ in words.train[batches.nextInt(in: 0..<words.train.count)] }
+        let (ids, targets) = gptBatch(picked)
+        optimizer.zeroGradients()
+        let loss = model.loss(ids, targets: targets)
+        loss.backward()
+        if clipGradientNorm(model.parameters, maxNorm: 1) > 1 { clipped += 1 }
+        optimizer.step()
+        if step % 250 == 0 {
+          curve.append((Double(step), gptLoss(model, Array(words.train.prefix(1000))), gptLoss(model, probe)))
+        }
+        return loss.item
+      }
+      let validLoss = gptLoss(model, words.valid)
+      cell.line(
+        "token and position embeddings (D = \(shape.width)), \(shape.layers) blocks of \(shape.heads)-head causal self-attention and a"
+      )
+      cell.line(
+        "feed-forward layer of \(4 * shape.width) (pre-norm, residual: chapter 06's TransformerBlock), a layer norm, a head"
+      )
+      cell.line(
+        "to \(Vocabulary.size) logits: \(model.parameterCount) parameters. AdamW (λ = 0.01), warm-up 100 steps then cosine from η = 0.005"
+      )
+      cell.line("to 0.0005, gradients clipped at norm 1, \(steps) steps of \(shape.batch) training words.")
+      cell.line("  \(run.summary); the gradient norm exceeded 1 in \(clipped) of the \(steps) steps")
+      cell.table(
+        ["step", "train NLL (1000 words)", "valid NLL (1000 words)"], curve.map { [Int($0.step), $0.train, $0.valid] },
+        digits: 4)
+      cell.line(
+        "validation, all \(words.valid.count) words: \(Format.number(validLoss, digits: 4)) nats = \(Format.number(validLoss / log(2), digits: 4)) bits per character"
+      )
+      try cell.figure(
+        LineChart(
+          name: "gpt-loss", title: "GPT: loss per character", xLabel: "step", yLabel: "nats per character",
+          series: [
+            .init("train (1000 words)", x: curve.map(\.step), y: curve.map(\.train), points: true),
+            .init("valid (1000 words)", x: curve.map(\.step), y: curve.map(\.valid), points: true),
+          ]))
+      notebook.result("gpt_valid_nats", validLoss)
+      result = (model, Score(name: "GPT, \(shape.layers) blocks", parameters: model.parameterCount, nats: validLoss))
+    }
+    return result
+  }
+}
