@@ -27,6 +27,7 @@ chapters: build ## Run every chapter: redraw its figures, refresh the output blo
 test: build ## Run the whole test suite (the chapter programs run from the release build), then the course tooling's
 	@NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
 	@$(PYTHON) scripts/test_book_and_docs.py
+	@$(PYTHON) scripts/test_audit.py && $(PYTHON) scripts/audit.py --check
 	@if [ -f grading/grading.mk ]; then $(MAKE) --no-print-directory test-tooling; fi
 
 bench: build ## Measure the core (swift run -c release bench), then compare with PyTorch and NumPy where installed

@@ -115,7 +115,7 @@ class Book:
         if match and match.group(1) in self.chapters:
             return match.group(1) + ".html"
         return {"README.md": "introduction.html", "chapters/EXERCISES.md": "exercises.html",
-                "bench/RESULTS.md": "benchmarks.html"}.get(source)
+                "bench/RESULTS.md": "benchmarks.html", "chapters/AUDIT.md": "audit.html"}.get(source)
 
     def render(self, source, markdown, listing_links=None):
         """HTML of `markdown` (the file `source` of the repository): output blocks and figures
@@ -362,6 +362,7 @@ class Book:
                   self.markdown_page("chapters/EXERCISES.md", "exercises.html",
                                      lambda text: re.split(r"\n## Teachers\b", text)[0]),
                   self.source_checks_page(),
+                  self.markdown_page("chapters/AUDIT.md", "audit.html"),
                   self.markdown_page("bench/RESULTS.md", "benchmarks.html")]
         listings = [self.listing(c, n) for c in self.chapters for n in self.swift_sources(c)]
         reading = [others[0]] + chapters + others[1:]
