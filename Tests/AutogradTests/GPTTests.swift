@@ -46,3 +46,18 @@ struct GPTTests {
     }
   }
 }
+
+@Suite("OpenBLAS product count")
+struct OpenBLASCountTests {
+  // In a child process: the count is global, and other tests make products in parallel.
+  @Test func countsTheProductsHandedToOpenBLAS() async {
+    await #expect(processExitsWith: .success) {
+      let small = randomTensor([8, 8], seed: 1)
+      let large = randomTensor([80, 80], seed: 2)  // 512 000 multiply-adds: OpenBLAS's
+      _ = small.matmul(small)
+      if openBLASProductCount != 0 { fatalError("a small product was counted") }
+      _ = large.matmul(large)
+      if openBLASProductCount != 1 { fatalError("the large product was not counted") }
+    }
+  }
+}

@@ -81,6 +81,7 @@ extension Tensor {
                 }
                 // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
                 // matrix is its own column count, transposed or not.
+                openBLASProducts.add(1, ordering: .relaxed)
                 cblas_dgemm(
                   CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                   Int32(n), Int32(m), Int32(k), 1, av.value + ia * n * k, Int32(aColumns),

@@ -21,6 +21,13 @@ private let fixedOrderLimitStorage = Atomic<Int>(1 << 17)
 /// Products with fewer multiply-adds (n·m·k) than this are computed by ``fixedOrderProduct``.
 var fixedOrderLimit: Int { fixedOrderLimitStorage.load(ordering: .relaxed) }
 
+/// How many matrix products this process has handed to OpenBLAS (those at or above
+/// ``fixedOrderProductLimit``). A program that must not depend on the CPU's BLAS kernel can check
+/// that it stayed 0 (chapter 10 does).
+public var openBLASProductCount: Int { openBLASProducts.load(ordering: .relaxed) }
+
+let openBLASProducts = Atomic<Int>(0)
+
 /// Matrix products with fewer multiply-adds (n·m·k) than this are computed in one fixed order of
 /// additions, the same bits on every CPU; larger ones go to OpenBLAS, whose kernels add in their
 /// own orders (faster, but the last bits depend on the CPU). The default, 2¹⁷, covers every
