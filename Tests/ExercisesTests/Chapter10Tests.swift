@@ -28,6 +28,13 @@ struct Chapter10Tests {
     #expect(close(try nucleusDistribution(logits: [2, 1, 0], temperature: 1, topP: 0.5), [1, 0, 0]))
   }
 
+  @Test("Exercise 10.4: the first step attends to itself alone [2 points]")
+  func firstStep() throws {
+    let step = try cachedAttentionStep(query: [1, 0], key: [0, 1], value: [3, -2], keys: [], values: [])
+    #expect(close(step.output, [3, -2]))
+    #expect(step.keys == [[0, 1]] && step.values == [[3, -2]])
+  }
+
   // BEGIN HIDDEN TESTS
   @Test("Exercise 10.1: unseen contexts fall back to uniform, several words [3 points]")
   func trigramGeneral() throws {
@@ -86,6 +93,23 @@ struct Chapter10Tests {
     #expect(
       close(try nucleusDistribution(logits: logits, temperature: temperature, topP: 0.9), expected),
       "τ = \(temperature)")
+  }
+  @Test("Exercise 10.4: step by step, the same outputs as causal attention over the whole sequence [4 points]")
+  func cacheAgainstLibrary() throws {
+    var rng = SeededGenerator(seed: 104)
+    let (q, k, v) = (
+      Tensor.normal([5, 4], using: &rng), Tensor.normal([5, 4], using: &rng), Tensor.normal([5, 3], using: &rng)
+    )
+    let causal = Tensor((0..<5).map { i in (0..<5).map { j in j <= i ? 1.0 : 0.0 } })
+    let expected = attention(query: q, key: k, value: v, mask: causal).output.rows
+    var (keys, values): ([[Double]], [[Double]]) = ([], [])
+    for t in 0..<5 {
+      let step = try cachedAttentionStep(query: q.rows[t], key: k.rows[t], value: v.rows[t], keys: keys, values: values)
+      try #require(
+        step.output.count == 3 && step.keys.count == t + 1 && step.values.count == t + 1, "step \(t): shapes")
+      #expect(close(step.output, expected[t]), "step \(t)")
+      (keys, values) = (step.keys, step.values)
+    }
   }
   // END HIDDEN TESTS
 }

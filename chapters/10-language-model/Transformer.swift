@@ -61,6 +61,7 @@ extension LanguageModel {
       let probe = Array(words.valid.prefix(1000))
       var curve: [(step: Double, train: Double, valid: Double)] = []
       var clipped = 0
+      let started = Date()
       let run = notebook.train("GPT", epochs: steps, unit: "step") { step in
         optimizer.learningRate = schedule.rate(at: step - 1)
         let picked = (0..<shape.batch).map { _ in words.train[batches.nextInt(in: 0..<words.train.count)] }
@@ -75,6 +76,7 @@ extension LanguageModel {
         }
         return loss.item
       }
+      let trainingSeconds = Date().timeIntervalSince(started)
       let validLoss = gptLoss(model, words.valid)
       cell.line(
         "token and position embeddings (D = \(shape.width)), \(shape.layers) blocks of \(shape.heads)-head causal self-attention and a"
@@ -90,6 +92,9 @@ extension LanguageModel {
       cell.table(
         ["step", "train NLL (1000 words)", "valid NLL (1000 words)"], curve.map { [Int($0.step), $0.train, $0.valid] },
         digits: 4)
+      // Wall time depends on the machine: the terminal shows it, the chapter's text a dash.
+      cell.table(
+        ["training", "seconds"], [["\(steps) steps, this machine", trainingSeconds]], digits: 3, measured: [1])
       cell.line(
         "validation, all \(words.valid.count) words: \(Format.number(validLoss, digits: 4)) nats = \(Format.number(validLoss / log(2), digits: 4)) bits per character"
       )
