@@ -2,7 +2,6 @@
 // label smoothing's effect on confidence.
 
 import Autograd
-import Examples
 import Foundation
 import Notebook
 import Plot
@@ -58,10 +57,8 @@ extension Training {
   func labelSmoothingCell(_ notebook: Notebook) {
     notebook.cell("label-smoothing", "Label smoothing and the network's confidence") { cell in
       var data = cell.generator("data")
-      let trainData = TwoMoons.make(count: 200, noise: 0.2, using: &data)
-      let validData = TwoMoons.make(count: 400, noise: 0.2, using: &data)
-      let (X, labels) = (Tensor(trainData.points), trainData.labels.map { Int($0) })
-      let (Xv, validLabels) = (Tensor(validData.points), validData.labels.map { Int($0) })
+      let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
+      let (labels, validLabels) = (y.scalars.map { Int($0) }, yv.scalars.map { Int($0) })
       let (steps, batch) = (800, 40)
       var rows: [[TableEntry]] = []
       for epsilon in [0.0, 0.1, 0.2] {

@@ -2,7 +2,6 @@
 // (as L2 in the loss and decoupled, AdamW), dropout and early stopping, compared on validation.
 
 import Autograd
-import Examples
 import Foundation
 import Notebook
 import Plot
@@ -51,10 +50,7 @@ extension Training {
   func overfittingCell(_ notebook: Notebook) throws {
     try notebook.cell("overfitting", "A large network on 40 points: overfitting and four remedies") { cell in
       var data = cell.generator("data")
-      let trainData = TwoMoons.make(count: 40, noise: 0.3, using: &data)
-      let validData = TwoMoons.make(count: 400, noise: 0.3, using: &data)
-      let (X, y) = (Tensor(trainData.points), Tensor(trainData.labels).reshaped([-1, 1]))
-      let (Xv, yv) = (Tensor(validData.points), Tensor(validData.labels).reshaped([-1, 1]))
+      let (X, y, Xv, yv) = moons(train: 40, valid: 400, noise: 0.3, using: &data)
       let (steps, every, rate) = (1500, 25, 0.01)
       let sizes = [2, 48, 48, 1]
       let configurations: [(name: String, l2: Double, decay: Double, dropout: Double?)] = [

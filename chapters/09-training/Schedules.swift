@@ -2,7 +2,6 @@
 // cosine) on one problem, and gradient clipping on a stack whose gradients explode.
 
 import Autograd
-import Examples
 import Foundation
 import Notebook
 import Plot
@@ -11,10 +10,7 @@ extension Training {
   func schedulesCell(_ notebook: Notebook) throws {
     try notebook.cell("schedules", "Three learning-rate schedules on one problem") { cell in
       var data = cell.generator("data")
-      let trainData = TwoMoons.make(count: 200, noise: 0.2, using: &data)
-      let validData = TwoMoons.make(count: 400, noise: 0.2, using: &data)
-      let (X, y) = (Tensor(trainData.points), Tensor(trainData.labels).reshaped([-1, 1]))
-      let (Xv, yv) = (Tensor(validData.points), Tensor(validData.labels).reshaped([-1, 1]))
+      let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
       let (steps, batch) = (600, 32)
       let schedules: [(String, LearningRateSchedule)] = [
         ("constant 0.1", .constant(0.1)),

@@ -82,6 +82,19 @@ final class DeepStack: Module {
   }
 }
 
+/// Two-moons training and validation sets (drawn in that order from `generator`): points `[n, 2]`
+/// and labels `[n, 1]`.
+func moons(train: Int, valid: Int, noise: Double, using generator: inout SeededGenerator)
+  -> (X: Tensor, y: Tensor, Xv: Tensor, yv: Tensor)
+{
+  let trainData = TwoMoons.make(count: train, noise: noise, using: &generator)
+  let validData = TwoMoons.make(count: valid, noise: noise, using: &generator)
+  return (
+    Tensor(trainData.points), Tensor(trainData.labels).reshaped([-1, 1]), Tensor(validData.points),
+    Tensor(validData.labels).reshaped([-1, 1])
+  )
+}
+
 /// Applies `model` to the rows of `X` in blocks of at most `rows`, so that no product reaches
 /// 2¹⁷ multiply-adds (see the top of this file), and stacks the results.
 func inBlocks(_ X: Tensor, rows: Int = 32, _ model: (Tensor) -> Tensor) -> Tensor {
