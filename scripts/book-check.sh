@@ -18,6 +18,17 @@ if [ -z "$browser" ]; then
   browser="$(command -v chromium)"
 fi
 
+# The chapters and the audit ledger quote the Chinese articles: without a CJK font the
+# screenshots show boxes where a reader's browser shows characters.
+if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing fonts-noto-cjk (for the Chinese quotations) ..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null
+  else
+    echo "No Chinese font: quotations will show as boxes (sudo apt-get install fonts-noto-cjk)" >&2
+  fi
+fi
+
 mkdir -p "$out"
 for page in index 04-backprop; do
   # --no-sandbox: Chromium's sandbox refuses to run as root, which CI and containers are.
