@@ -30,7 +30,7 @@ test: build ## Run the whole test suite (the chapter programs run from the relea
 	@$(PYTHON) scripts/test_audit.py && $(PYTHON) scripts/audit.py --check
 	@if [ -f grading/grading.mk ]; then $(MAKE) --no-print-directory test-tooling; fi
 
-bench: build ## Measure the core (swift run -c release bench), then compare with PyTorch and NumPy where installed
+bench: build ## Measure the core (swift run -c release bench), then compare time and memory with PyTorch and NumPy where installed
 	@$(PYTHON) bench/compare.py --bench "$$($(SWIFT) build -c release --show-bin-path)/bench" --rounds $(ROUNDS)
 
 book: deps ## Write the book as a static offline HTML site to dist/book (open dist/book/index.html)

@@ -46,92 +46,118 @@ struct Bench: ParsableCommand {
   @Option(help: "Run only the workloads whose names contain this text.")
   var only: String?
 
+  @Option(help: "Run only the workload of exactly this name (one process a workload, to measure its memory).")
+  var workload: String?
+
   func validate() throws {
     if seconds <= 0 { throw ValidationError("--seconds must be positive, got \(seconds)") }
   }
 
   func run() throws {
     var results: [Measurement] = []
-    func add(_ name: String, _ sizes: [(String, Int)], _ body: () -> Void) {
+    // Each workload builds its data only when it is selected, so that a process running one
+    // workload (`--workload`, for its memory) holds that workload's data alone.
+    func add(_ name: String, _ sizes: [(String, Int)], _ build: () -> () -> Void) {
       if let only, !name.contains(only) { return }
-      let (median, iterations) = measure(seconds: seconds, body)
+      if let workload, name != workload { return }
+      let (median, iterations) = measure(seconds: seconds, build())
       results.append(Measurement(name: name, medianSeconds: median, iterations: iterations, sizes: sizes))
     }
     var rng = SeededGenerator(seed: 10)
 
     for n in [64, 256, 1024] {
-      let a = Tensor.normal([n, n], using: &rng)
-      let b = Tensor.normal([n, n], using: &rng)
-      add("matmul_\(n)", [("n", n)]) { _ = a.matmul(b) }
-      var c = [Double](repeating: 0, count: n * n)
+      add("matmul_\(n)", [("n", n)]) {
+        let (a, b) = (Tensor.normal([n, n], using: &rng), Tensor.normal([n, n], using: &rng))
+        return { _ = a.matmul(b) }
+      }
       add("dgemm_\(n)", [("n", n)]) {
-        cblas_dgemm(
-          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a.scalars, Int32(n), b.scalars,
-          Int32(n), 0, &c, Int32(n))
+        let (a, b) = (Tensor.normal([n, n], using: &rng).scalars, Tensor.normal([n, n], using: &rng).scalars)
+        var c = [Double](repeating: 0, count: n * n)
+        return {
+          cblas_dgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a, Int32(n), b, Int32(n), 0, &c,
+            Int32(n))
+        }
       }
     }
 
     for (name, sizes, batch) in [("mlp_step", [64, 256, 256, 10], 128), ("small_mlp_step", [2, 16, 16, 1], 32)] {
-      let model = MLP(sizes: sizes, activation: .tanh, using: &rng)
-      let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
-      let x = Tensor.normal([batch, sizes[0]], using: &rng)
-      let y = Tensor.normal([batch, sizes.last!], using: &rng)
       add(name, [("batch", batch)] + sizes.enumerated().map { ("width_\($0)", $1) }) {
-        optimizer.zeroGradients()
-        meanSquaredError(predicted: model(x), expected: y).backward()
-        optimizer.step()
+        let model = MLP(sizes: sizes, activation: .tanh, using: &rng)
+        let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
+        let x = Tensor.normal([batch, sizes[0]], using: &rng)
+        let y = Tensor.normal([batch, sizes.last!], using: &rng)
+        return {
+          optimizer.zeroGradients()
+          meanSquaredError(predicted: model(x), expected: y).backward()
+          optimizer.step()
+        }
       }
     }
 
     let (batch, heads, tokens, width) = (8, 4, 64, 32)
-    let q = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
-    let k = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
-    let v = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
     add("attention_step", [("batch", batch), ("heads", heads), ("tokens", tokens), ("head_width", width)]) {
-      for t in [q, k, v] { t.grad = nil }
-      attention(query: q, key: k, value: v).output.sum().backward()
+      let q = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+      let k = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+      let v = Tensor.normal([batch, heads, tokens, width], using: &rng, requiresGrad: true)
+      return {
+        for t in [q, k, v] { t.grad = nil }
+        attention(query: q, key: k, value: v).output.sum().backward()
+      }
     }
 
     // Chapter 10's GPT: one training step (forward, backward, clipping, AdamW) on a full batch of
     // 32 sequences of 16 tokens, every position predicted.
-    let gpt = GPT(vocabulary: 27, context: 16, width: 32, heads: 4, layers: 2, using: &rng)
-    let gptOptimizer = AdamW(parameters: gpt.parameters, learningRate: 0.005, weightDecay: 0.01)
-    let ids = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
-    let targets: [[Int?]] = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
     add("gpt_step", [("batch", 32), ("tokens", 16), ("width", 32), ("heads", 4), ("layers", 2), ("vocabulary", 27)]) {
-      gptOptimizer.zeroGradients()
-      gpt.loss(ids, targets: targets).backward()
-      clipGradientNorm(gpt.parameters, maxNorm: 1)
-      gptOptimizer.step()
+      let gpt = GPT(vocabulary: 27, context: 16, width: 32, heads: 4, layers: 2, using: &rng)
+      let optimizer = AdamW(parameters: gpt.parameters, learningRate: 0.005, weightDecay: 0.01)
+      let ids = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
+      let targets: [[Int?]] = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
+      return {
+        optimizer.zeroGradients()
+        gpt.loss(ids, targets: targets).backward()
+        clipGradientNorm(gpt.parameters, maxNorm: 1)
+        optimizer.step()
+      }
     }
 
-    let x = Tensor.normal([1_000_000], using: &rng, requiresGrad: true)
     add("elementwise_1M", [("elements", 1_000_000)]) {
-      x.grad = nil
-      x.tanh().sum().backward()
+      let x = Tensor.normal([1_000_000], using: &rng, requiresGrad: true)
+      return {
+        x.grad = nil
+        x.tanh().sum().backward()
+      }
     }
 
     // Long graphs: built, differentiated and freed each iteration. Freeing is part of the work
     // measured, and must not overflow the stack (Tensor's deinit releases the graph iteratively).
-    let start = Tensor(1.0, requiresGrad: true)
     add("long_chain_100k", [("steps", 100_000)]) {
-      start.grad = nil
-      var y = start
-      for _ in 0..<100_000 { y = y + start }  // y = 100 001·x
-      y.backward()
+      let start = Tensor(1.0, requiresGrad: true)
+      return {
+        start.grad = nil
+        var y = start
+        for _ in 0..<100_000 { y = y + start }  // y = 100 001·x
+        y.backward()
+      }
     }
-    let lstm = LSTMCell(inputs: 1, hidden: 4, using: &rng)
-    let sequence = Tensor.normal([1, 8000, 1], using: &rng)
     add("long_lstm_8000", [("steps", 8000), ("hidden", 4)]) {
-      for p in lstm.parameters { p.grad = nil }
-      lstm.sequence(sequence).last!.hidden.sum().backward()
+      let lstm = LSTMCell(inputs: 1, hidden: 4, using: &rng)
+      let sequence = Tensor.normal([1, 8000, 1], using: &rng)
+      return {
+        for p in lstm.parameters { p.grad = nil }
+        lstm.sequence(sequence).last!.hidden.sum().backward()
+      }
     }
 
     if json {
-      let objects = results.map { r in
+      var objects = results.map { r in
         let sizes = r.sizes.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         return "\"\(r.name)\":{\"median_seconds\":\(r.medianSeconds),\"iterations\":\(r.iterations),\(sizes)}"
       }
+      // With one workload, the process's own peak resident memory (the kernel's VmHWM for this
+      // program's memory, which a parent's ru_maxrss would not give: it counts the parent's pages
+      // copied at fork) tells what the workload holds; compare.py reads it.
+      if workload != nil { objects.append("\"peak_resident_kib\":\(peakResidentKiB())") }
       print("{" + objects.joined(separator: ",") + "}")
     } else {
       let width = results.map(\.name.count).max() ?? 8
@@ -144,4 +170,11 @@ struct Bench: ParsableCommand {
       }
     }
   }
+}
+
+/// This process's peak resident memory in KiB (VmHWM in /proc/self/status; 0 where there is none).
+func peakResidentKiB() -> Int {
+  let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+  let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+  return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
 }

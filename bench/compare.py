@@ -9,6 +9,11 @@ runs the bench itself (`--bench` names the built executable). `--rounds N` alter
 the peers N times and reports the median of each round's ratio, which a shared machine's slow
 spells disturb far less than one round. A peer that is not installed (numpy, torch) is skipped
 with a note.
+
+Ours runs with OPENBLAS_CORETYPE set from the CPU's flags (unless set already): OpenBLAS falls back
+to its generic kernel for a CPU model it does not recognize. Then, unless `--no-memory`, each
+workload runs alone in a process of its own, ours and PyTorch's, and the table gives each
+process's peak resident memory and what it holds above an idle process of the same kind.
 """
 
 import argparse
@@ -82,44 +87,60 @@ def numpy_workloads(np, seconds):
     return results
 
 
-def torch_workloads(torch, seconds):
+def torch_cases(torch):
+    """Each PyTorch workload by name: a function that builds its data and returns one step.
+    Built one at a time, so that a process measuring one workload's memory holds only its data."""
     torch.manual_seed(10)
     torch.set_default_dtype(torch.float64)
-    results = {}
+    cases = {}
     for n in (64, 256, 1024):
-        a, b = torch.randn(n, n), torch.randn(n, n)
-        results[f"matmul_{n}"] = measure(lambda: a @ b, seconds)
+        def matmul(n=n):
+            a, b = torch.randn(n, n), torch.randn(n, n)
+            return lambda: a @ b
+        cases[f"matmul_{n}"] = matmul
     for name, sizes, batch in (("mlp_step", [64, 256, 256, 10], 128), ("small_mlp_step", [2, 16, 16, 1], 32)):
-        layers = []
-        for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
-            layers.append(torch.nn.Linear(n_in, n_out))
-            if i < len(sizes) - 2:
-                layers.append(torch.nn.Tanh())
-        model = torch.nn.Sequential(*layers)
-        optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
-        x, y = torch.randn(batch, sizes[0]), torch.randn(batch, sizes[-1])
+        def mlp(sizes=sizes, batch=batch):
+            layers = []
+            for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
+                layers.append(torch.nn.Linear(n_in, n_out))
+                if i < len(sizes) - 2:
+                    layers.append(torch.nn.Tanh())
+            model = torch.nn.Sequential(*layers)
+            optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+            x, y = torch.randn(batch, sizes[0]), torch.randn(batch, sizes[-1])
+
+            def step():
+                optimizer.zero_grad()
+                torch.nn.functional.mse_loss(model(x), y).backward()
+                optimizer.step()
+            return step
+        cases[name] = mlp
+
+    def attention():
+        q, k, v = (torch.randn(8, 4, 64, 32, requires_grad=True) for _ in range(3))
 
         def step():
-            optimizer.zero_grad()
-            torch.nn.functional.mse_loss(model(x), y).backward()
-            optimizer.step()
-        results[name] = measure(step, seconds)
-    q, k, v = (torch.randn(8, 4, 64, 32, requires_grad=True) for _ in range(3))
-
-    def attention_step():
-        for t in (q, k, v):
-            t.grad = None
-        weights = torch.softmax(q @ k.transpose(-1, -2) / 32 ** 0.5, dim=-1)
-        (weights @ v).sum().backward()
-    results["attention_step"] = measure(attention_step, seconds)
-    results["gpt_step"] = measure(torch_gpt_step(torch), seconds)
-    x = torch.randn(1_000_000, requires_grad=True)
+            for t in (q, k, v):
+                t.grad = None
+            weights = torch.softmax(q @ k.transpose(-1, -2) / 32 ** 0.5, dim=-1)
+            (weights @ v).sum().backward()
+        return step
+    cases["attention_step"] = attention
+    cases["gpt_step"] = lambda: torch_gpt_step(torch)
 
     def elementwise():
-        x.grad = None
-        torch.tanh(x).sum().backward()
-    results["elementwise_1M"] = measure(elementwise, seconds)
-    return results
+        x = torch.randn(1_000_000, requires_grad=True)
+
+        def step():
+            x.grad = None
+            torch.tanh(x).sum().backward()
+        return step
+    cases["elementwise_1M"] = elementwise
+    return cases
+
+
+def torch_workloads(torch, seconds):
+    return {name: measure(build(), seconds) for name, build in torch_cases(torch).items()}
 
 
 def torch_gpt_step(torch):
@@ -171,11 +192,73 @@ def torch_gpt_step(torch):
     return step
 
 
+# OpenBLAS's kernels from the widest to the narrowest, each with the CPU flags it needs.
+KERNELS = [("SkylakeX", {"avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"}), ("Haswell", {"avx2", "fma"}),
+           ("Sandybridge", {"avx"}), ("Nehalem", {"sse4_2"})]
+
+
+def openblas_kernel():
+    """The widest OpenBLAS kernel this x86-64 CPU can run, or None (not x86-64, or no match).
+
+    OpenBLAS picks its kernel from the CPU's family and model, and falls back to its generic
+    Prescott kernel for a model it does not know, as on the virtualized Xeon of bench/RESULTS.md
+    (dgemm 4.5 times slower there). Naming the kernel from the CPU's feature flags avoids that."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            line = next(l for l in f if l.startswith("flags"))
+    except (OSError, StopIteration):
+        return None
+    flags = set(line.split(":", 1)[1].split())
+    return next((name for name, needs in KERNELS if needs <= flags), None)
+
+
+def peak_resident_kib():
+    """This process's peak resident memory in KiB (VmHWM in /proc/self/status)."""
+    with open("/proc/self/status") as f:
+        return int(next(line for line in f if line.startswith("VmHWM:")).split()[1])
+
+
+def peak_memory_kib(command, env=None):
+    """The peak resident memory (KiB) that a child running `command` reports for itself. (Its
+    ru_maxrss would not do: on Linux it starts from the parent's resident memory, copied at fork.)"""
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {result.stderr[-500:]}")
+    return json.loads(result.stdout)["peak_resident_kib"]
+
+
+def memory(args, names, torch_installed):
+    """Per workload, the peak resident memory of a process that runs it alone, ours and PyTorch's,
+    and the same above an idle process of each (ours: the bench with no workload; PyTorch's: Python
+    with torch imported), which is what the workload itself holds at its peak."""
+    ours = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
+    env = dict(os.environ)
+    if "OPENBLAS_CORETYPE" not in env and openblas_kernel():
+        env["OPENBLAS_CORETYPE"] = openblas_kernel()
+
+    def mine(name):
+        return peak_memory_kib(ours + ["--json", "--seconds", "0.2", "--workload", name], env)
+
+    def theirs(name):
+        return peak_memory_kib([sys.executable, os.path.abspath(__file__), "--torch-workload", name, "--seconds", "0.2"])
+
+    idle = (mine("none"), theirs("none") if torch_installed else None)
+    table = {}
+    cases = set(torch_cases(__import__("torch"))) if torch_installed else set()
+    for name in names:
+        table[name] = (mine(name), theirs(name) if name in cases else None)
+    return idle, table
+
+
 def run_ours(args):
-    """One `bench --json` run: from the built executable, or through `swift run`."""
+    """One `bench --json` run: from the built executable, or through `swift run`; with
+    OPENBLAS_CORETYPE set from the CPU's flags unless the caller set it."""
     command = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
     command += ["--json", "--seconds", str(args.seconds)]
-    return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    env = dict(os.environ)
+    if "OPENBLAS_CORETYPE" not in env and openblas_kernel():
+        env["OPENBLAS_CORETYPE"] = openblas_kernel()
+    return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout)
 
 
 def main():
@@ -183,10 +266,18 @@ def main():
     parser.add_argument("--ours", help="a file holding `bench --json` output (one round only)")
     parser.add_argument("--bench", help="the built bench executable (default: swift run -c release bench)")
     parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory table (a process per workload)")
+    parser.add_argument("--torch-workload", help=argparse.SUPPRESS)  # a child measuring one PyTorch workload
     parser.add_argument(
         "--rounds", type=int, default=1,
         help="run ours and the peers this many times, alternating; report the median of each round's ratio")
     args = parser.parse_args()
+    if args.torch_workload:
+        import torch
+        if args.torch_workload != "none":
+            measure(torch_cases(torch)[args.torch_workload](), args.seconds)
+        print(json.dumps({"peak_resident_kib": peak_resident_kib()}))
+        return
     if args.ours and args.rounds != 1:
         parser.error("--ours is one measurement; it cannot be repeated in rounds")
 
@@ -200,6 +291,10 @@ def main():
 
     # Each round measures ours and then every peer, so a slow spell of a shared machine hits
     # both sides of a ratio; the median over rounds then discards the odd round.
+    if not args.ours:
+        chosen = os.environ.get("OPENBLAS_CORETYPE") or openblas_kernel() or "OpenBLAS's own choice"
+        origin = "set by OPENBLAS_CORETYPE" if "OPENBLAS_CORETYPE" in os.environ else "from the CPU flags"
+        print(f"OpenBLAS kernel for ours: {chosen} ({origin})")
     rounds = []
     for _ in range(args.rounds):
         if args.ours:
@@ -229,6 +324,20 @@ def main():
     if "dgemm_1024" in names and "matmul_1024" in names:
         ratio = statistics.median(o["matmul_1024"]["median_seconds"] / o["dgemm_1024"]["median_seconds"] for o, _ in rounds)
         print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ratio:.3f}")
+    if not args.ours and not args.no_memory:
+        idle, table = memory(args, names, "torch" in modules)
+        print("\npeak resident memory of a process running one workload (MiB); 'held' = above an idle process")
+        print(f"{'workload':<16} {'ours':>8} {'ours held':>10} {'torch':>8} {'torch held':>11} {'held ÷ torch':>13}")
+        mib = lambda kib: kib / 1024
+        print(f"{'(idle)':<16} {mib(idle[0]):>8.1f} {'':>10} {mib(idle[1]) if idle[1] else float('nan'):>8.1f}")
+        for name, (mine, theirs) in table.items():
+            held = mine - idle[0]
+            if theirs is None:
+                print(f"{name:<16} {mib(mine):>8.1f} {mib(held):>10.1f} {'—':>8} {'—':>11} {'—':>13}")
+            else:
+                their_held = theirs - idle[1]
+                ratio = held / their_held if their_held > 0 else float("nan")
+                print(f"{name:<16} {mib(mine):>8.1f} {mib(held):>10.1f} {mib(theirs):>8.1f} {mib(their_held):>11.1f} {ratio:>13.2f}")
 
 
 if __name__ == "__main__":
