@@ -40,6 +40,7 @@ book-check: book ## Screenshot two pages of the book with headless Chromium (ins
 	@./scripts/book-check.sh dist/book
 
 docs: deps ## Build Autograd's DocC reference into dist/docs (static site; serve it: python3 -m http.server -d dist/docs)
+	@mkdir -p dist  # the plugin moves its archive into dist/docs and does not create dist itself
 	@$(SWIFT) package --allow-writing-to-directory dist/docs generate-documentation --target Autograd \
 	  --output-path dist/docs --transform-for-static-hosting --warnings-as-errors
 	@echo "documentation written to dist/docs: python3 -m http.server -d dist/docs, then open http://localhost:8000/documentation/autograd"
