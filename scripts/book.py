@@ -57,6 +57,7 @@ figure.output pre { background: transparent; margin: 0; border-radius: 0; }
 .verdict-ambiguous { color: var(--ambiguous); font-weight: 600; }
 figure.chart { margin: 1.5rem 0; text-align: center; }
 figure.chart svg { max-width: 100%; height: auto; }
+figure.chart svg image { image-rendering: pixelated; }  /* gnuplot's heatmaps: one pixel a cell, not blurred */
 figure.chart figcaption { font-size: 0.9rem; color: var(--muted); }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
 th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; vertical-align: top; }
