@@ -212,6 +212,15 @@ def openblas_kernel():
     return next((name for name, needs in KERNELS if needs <= flags), None)
 
 
+def ours_environment():
+    """The environment our bench runs in: OPENBLAS_CORETYPE from the CPU's flags unless set already."""
+    env = dict(os.environ)
+    kernel = openblas_kernel()
+    if "OPENBLAS_CORETYPE" not in env and kernel:
+        env["OPENBLAS_CORETYPE"] = kernel
+    return env
+
+
 def peak_resident_kib():
     """This process's peak resident memory in KiB (VmHWM in /proc/self/status)."""
     with open("/proc/self/status") as f:
@@ -232,9 +241,7 @@ def memory(args, names, torch_installed):
     and the same above an idle process of each (ours: the bench with no workload; PyTorch's: Python
     with torch imported), which is what the workload itself holds at its peak."""
     ours = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
-    env = dict(os.environ)
-    if "OPENBLAS_CORETYPE" not in env and openblas_kernel():
-        env["OPENBLAS_CORETYPE"] = openblas_kernel()
+    env = ours_environment()
 
     def mine(name):
         return peak_memory_kib(ours + ["--json", "--seconds", "0.2", "--workload", name], env)
@@ -255,9 +262,7 @@ def run_ours(args):
     OPENBLAS_CORETYPE set from the CPU's flags unless the caller set it."""
     command = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
     command += ["--json", "--seconds", str(args.seconds)]
-    env = dict(os.environ)
-    if "OPENBLAS_CORETYPE" not in env and openblas_kernel():
-        env["OPENBLAS_CORETYPE"] = openblas_kernel()
+    env = ours_environment()
     return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout)
 
 
