@@ -77,35 +77,22 @@ extension Tensor {
       fail("backward: this tensor (from '\(operation)') does not depend on any tensor with requiresGrad")
     }
     GradientMode.$isEnabled.withValue(createGraph) {
-      // ∂self/∂node for each node reached so far; a node's entry is complete once every
-      // node after it in topological order has passed its share back.
-      var upstream: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): Tensor.ones(like: self)]
-      // Entries that are sums this pass made: nobody else holds them, so further shares are added
-      // in place. (A rule's own result may also be another node's gradient — `+` passes g on to
-      // both inputs — so a first share is never written into; and with createGraph every sum
-      // must be an operation of the graph.)
-      var ownSums: Set<ObjectIdentifier> = []
+      // ∂self/∂node for each node reached so far, seeded with ∂self/∂self = 1; a node's entry is
+      // complete once every node after it in topological order has passed its share back.
+      var upstream = GradientSums(seed: self, recorded: createGraph)
       for node in topologicalOrder().reversed() {
-        guard let gradient = upstream.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+        guard let gradient = upstream.take(node) else { continue }
         node.grad = node.grad.map { $0 + gradient } ?? gradient
         guard let rule = node.backwardRule else { continue }
         node.checkInputsUnchanged()
-        for (input, inputGradient) in zip(node.inputs, rule(node, gradient)) {
-          guard input.requiresGrad, let inputGradient else { continue }
+        for (input, inputGradient) in zip(node.inputs, rule(node, gradient)) where input.requiresGrad {
+          guard let inputGradient else { continue }
           if inputGradient.shape != input.shape {
             fail(
               "backward of \(node.operation): gradient shape \(inputGradient.shape) does not match input shape \(input.shape)"
             )
           }
-          let key = ObjectIdentifier(input)
-          if let sum = upstream[key], ownSums.contains(key) {
-            sum.add(inputGradient)
-          } else if let share = upstream[key] {
-            upstream[key] = share + inputGradient
-            if !createGraph { ownSums.insert(key) }
-          } else {
-            upstream[key] = inputGradient
-          }
+          upstream.add(inputGradient, to: input)  // the chain rule's sum over every path to input
         }
       }
     }
@@ -147,15 +134,6 @@ extension Tensor {
           + "\(changes) time\(changes == 1 ? "" : "s") after \(operation) used it (an assignment to scalars, or an "
           + "optimizer step), so the gradient would use the new values. Run backward() before changing it, or "
           + "compute the graph again.")
-    }
-  }
-
-  /// Adds `other` (of the same shape) into this tensor's values, in place and unrecorded.
-  fileprivate func add(_ other: Tensor) {
-    other.scalars.withUnsafeBufferPointer { g in
-      scalars.withUnsafeMutableBufferPointer { values in
-        for i in g.indices { values[i] += g[i] }
-      }
     }
   }
 }

@@ -1,7 +1,9 @@
 // Tensor+Activations.swift — the nonlinearities: ReLU, leaky ReLU, sigmoid, tanh, GELU, softplus.
 //
 // Each one: the function, its derivative in a comment, and the backward rule that is that
-// derivative times the incoming gradient.
+// derivative times the incoming gradient. The rules of sigmoid and tanh, the hot ones, are generic
+// ``ElementwiseRule``s at the end of the file: the same lines run on tensors when the backward pass is
+// recorded and, fused into one loop, on doubles when it is not (Kernels/Elementwise.swift).
 
 import Foundation
 
@@ -34,18 +36,18 @@ extension Tensor {
   /// ```
   public func sigmoid() -> Tensor {
     // For x < 0, e⁻ˣ overflows for x < −709; eˣ / (1 + eˣ) is the same value and cannot.
-    map("sigmoid", { $0 >= 0 ? 1 / (1 + portableExp(-$0)) : portableExp($0) / (1 + portableExp($0)) }) {
-      _, y, g in g * y * (1 - y)
-    }
+    map(
+      "sigmoid", { $0 >= 0 ? 1 / (1 + portableExp(-$0)) : portableExp($0) / (1 + portableExp($0)) },
+      backward: SigmoidBackward.self)
   }
 
-  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise.
+  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise (``portableTanh(_:)``, four values at a time).
   ///
   /// ```
   /// tanh'(x) = 1 − tanh²(x)
   /// ```
   public func tanh() -> Tensor {
-    map("tanh", lanes: Autograd.tanh) { _, y, g in g * (1 - y * y) }
+    map("tanh", lanes: Autograd.tanh, backward: TanhBackward.self)
   }
 
   /// softplus(x) = ln(1 + eˣ) elementwise, a smooth ReLU.
@@ -71,4 +73,14 @@ extension Tensor {
   public func gelu() -> Tensor {
     self * normalCDF()
   }
+}
+
+/// ∂L/∂x = g·σ′(x) = g·y·(1 − y).
+private enum SigmoidBackward: ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T { g * y * (1 - y) }
+}
+
+/// ∂L/∂x = g·tanh′(x) = g·(1 − y²).
+private enum TanhBackward: ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T { g * (1 - y * y) }
 }

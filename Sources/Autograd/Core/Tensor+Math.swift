@@ -1,62 +1,27 @@
 // Tensor+Math.swift — elementwise exp, log, sqrt, abs and the normal CDF.
 //
 // Each backward rule is written with tensor operations (not with the raw numbers), so that
-// the rule itself can be differentiated for second derivatives.
+// the rule itself can be differentiated for second derivatives. The rules of `exp`, `log` and
+// `sqrt` are generic ``ElementwiseRule``s (at the end of the file): the same lines run on tensors when
+// the backward pass is recorded and, fused into one loop, on doubles when it is not
+// (Kernels/Elementwise.swift).
 
 import Foundation
 
 extension Tensor {
-  /// Applies `f` to every element; the result remembers `backward` for the chain rule.
-  /// Large tensors are computed in two halves on two threads (``inHalves(_:_:)``).
-  @inline(__always)
-  func map(
-    _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
-    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
-  ) -> Tensor {
-    mapping(operation, { x, y, range in for i in range { y[i] = f(x[i]) } }, backward: backward)
-  }
-
-  /// Applies `f` to every element, four at a time (``Lanes``); otherwise as ``map(_:_:backward:)``.
-  @inline(__always)
-  func map(
-    _ operation: String, lanes f: @escaping @Sendable (Lanes) -> Lanes,
-    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
-  ) -> Tensor {
-    mapping(operation, { x, y, range in forEachLanes(x, into: y, range, f) }, backward: backward)
-  }
-
-  /// The result of `apply`, which writes the outputs of a range of elements from their inputs.
-  @inline(__always)
-  private func mapping(
-    _ operation: String,
-    _ apply: @escaping @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Range<Int>) -> Void,
-    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
-  ) -> Tensor {
-    let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
-      scalars.withUnsafeBufferPointer { x in
-        let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
-        inHalves(x.count) { range in apply(input.value, output.value, range) }
-      }
-      initialized = count
-    }
-    return Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
-      [backward(self, y, g)]
-    }
-  }
-
-  /// eˣ elementwise. d/dx eˣ = eˣ, the output itself.
+  /// eˣ elementwise (``portableExp(_:)``, four values at a time). d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
-    map("exp", lanes: Autograd.exp) { _, y, g in g * y }
+    map("exp", lanes: Autograd.exp, backward: ExpBackward.self)
   }
 
   /// Natural logarithm elementwise. d/dx ln x = 1/x.
   public func log() -> Tensor {
-    map("log", portableLog) { x, _, g in g / x }
+    map("log", portableLog, backward: LogBackward.self)
   }
 
   /// Square root elementwise. d/dx √x = 1/(2√x).
   public func sqrt() -> Tensor {
-    map("sqrt", Foundation.sqrt) { _, y, g in g * 0.5 / y }
+    map("sqrt", Foundation.sqrt, backward: SqrtBackward.self)
   }
 
   /// |x| elementwise. d/dx |x| = sign(x), taken as 0 at 0.
@@ -80,4 +45,19 @@ extension Tensor {
       g * (-0.5 * x * x).exp() / (2 * Double.pi).squareRoot()
     }
   }
+}
+
+/// ∂L/∂x = g·eˣ = g·y.
+private enum ExpBackward: ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T { g * y }
+}
+
+/// ∂L/∂x = g / x.
+private enum LogBackward: ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T { g / x }
+}
+
+/// ∂L/∂x = g · ½ / √x = g·0.5 / y.
+private enum SqrtBackward: ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T { g * 0.5 / y }
 }

@@ -1,8 +1,9 @@
-// Tensor+Matmul.swift — matrix products through OpenBLAS, with a plain loop kept beside it.
+// Tensor+Matmul.swift — the matrix product and its backward rule.
 //
 // Shapes: a [..., n, k] · b [..., k, m] → [..., n, m]; the leading (batch) axes broadcast.
-
-import COpenBLAS
+// The definition is the textbook triple loop, `referenceMatmul` at the end of the file; the
+// products run through Kernels/MatrixProduct.swift (a fixed-order loop for small ones, OpenBLAS
+// for large ones), which the tests hold to that definition.
 
 extension Tensor {
   /// The matrix product over the last two axes, batched and broadcast over leading axes.
@@ -46,78 +47,21 @@ extension Tensor {
       fail("matmul: inner dimensions differ, \(shown(a, transposeA)) · \(shown(b, transposeB)) (\(k) vs \(bk))")
     }
     let batch = Shape.broadcast(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), operation: "matmul")
-    let shape = batch + [n, m]
-    // BLAS writes every entry (β = 0), so the buffer need not be zero-filled first — except
-    // when k = 0, where the product is all zeros and BLAS is not called.
-    let total = Shape.count(shape, operation: "matmul")
-    var values =
-      k == 0
-      ? [Double](repeating: 0, count: total)
-      : [Double](unsafeUninitializedCapacity: total) { _, count in count = total }
-    // Offsets of each batch entry's matrix inside a and b (0 strides where broadcast).
-    let aStrides = Shape.broadcastStrides(Array(a.shape.dropLast(2)), to: batch)
-    let bStrides = Shape.broadcastStrides(Array(b.shape.dropLast(2)), to: batch)
-    // With an empty side the product is all zeros (or empty); BLAS rejects zero leading sizes.
-    if n > 0, m > 0, k > 0 {
-      var offsets: [(Int, Int, Int)] = []  // per batch entry: where C, A and B start
-      Shape.forEachOffset(batch, aStrides, bStrides) { offsets.append(($0, $1, $2)) }
-      let entries = offsets
-      a.scalars.withUnsafeBufferPointer { av in
-        b.scalars.withUnsafeBufferPointer { bv in
-          values.withUnsafeMutableBufferPointer { cv in
-            let (av, bv, cv) = (
-              UnsafeSendable(av.baseAddress!), UnsafeSendable(bv.baseAddress!), UnsafeSendable(cv.baseAddress!)
-            )
-            // OpenBLAS runs a product below 2¹⁸ multiply-adds on one thread, so a batch of them
-            // (attention's heads) is split between two threads here; larger ones it threads itself.
-            inHalves(entries.count, elements: n * m * k < 1 << 18 ? total : 0) { range in
-              for (i, ia, ib) in entries[range] {
-                if n * m * k < fixedOrderLimit {
-                  // Small: the same bits on every CPU (Kernels/FixedOrderProduct.swift).
-                  fixedOrderProduct(
-                    av.value + ia * n * k, transposeA: transposeA, bv.value + ib * k * m, transposeB: transposeB,
-                    n: n, m: m, k: k, into: cv.value + i * n * m)
-                  continue
-                }
-                // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
-                // matrix is its own column count, transposed or not.
-                openBLASProducts.add(1, ordering: .relaxed)
-                cblas_dgemm(
-                  CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                  Int32(n), Int32(m), Int32(k), 1, av.value + ia * n * k, Int32(aColumns),
-                  bv.value + ib * k * m, Int32(bColumns), 0, cv.value + i * n * m, Int32(m))
-              }
-            }
-          }
+    let values = productValues(a, b, transposeA: transposeA, transposeB: transposeB, batch: batch, n: n, m: m, k: k)
+    return Tensor.result(of: "matmul", shape: batch + [n, m], scalars: values, inputs: [a, b]) { _, g in
+      // Each gradient's product as (left, transposed?, right, transposed?), from the table above.
+      let (dA, dB) =
+        switch (transposeA, transposeB) {
+        case (false, false): ((g, false, b, true), (a, true, g, false))  // G·Bᵀ, Aᵀ·G
+        case (false, true): ((g, false, b, false), (g, true, a, false))  // G·B, Gᵀ·A
+        case (true, false): ((b, false, g, true), (a, false, g, false))  // B·Gᵀ, A·G
+        case (true, true): ((b, true, g, true), (g, true, a, true))  // Bᵀ·Gᵀ, Gᵀ·Aᵀ
         }
-      }
-    }
-    return Tensor.result(of: "matmul", shape: shape, scalars: values, inputs: [a, b]) { _, g in
-      let (dA, dB): (() -> Tensor, () -> Tensor)
-      switch (transposeA, transposeB) {
-      case (false, false):
-        (dA, dB) = (
-          { product(g, b, transposeA: false, transposeB: true) }, { product(a, g, transposeA: true, transposeB: false) }
-        )
-      case (false, true):
-        (dA, dB) = (
-          { product(g, b, transposeA: false, transposeB: false) },
-          { product(g, a, transposeA: true, transposeB: false) }
-        )
-      case (true, false):
-        (dA, dB) = (
-          { product(b, g, transposeA: false, transposeB: true) },
-          { product(a, g, transposeA: false, transposeB: false) }
-        )
-      case (true, true):
-        (dA, dB) = (
-          { product(b, g, transposeA: true, transposeB: true) }, { product(g, a, transposeA: true, transposeB: true) }
-        )
-      }
       // Each side's product is computed only if that side wants a gradient (an input batch x
-      // of a first layer does not).
+      // of a first layer does not), and summed over batch axes that were broadcast.
       return [
-        a.requiresGrad ? dA().summed(toShape: a.shape) : nil, b.requiresGrad ? dB().summed(toShape: b.shape) : nil,
+        a.requiresGrad ? product(dA.0, dA.2, transposeA: dA.1, transposeB: dA.3).summed(toShape: a.shape) : nil,
+        b.requiresGrad ? product(dB.0, dB.2, transposeA: dB.1, transposeB: dB.3).summed(toShape: b.shape) : nil,
       ]
     }
   }

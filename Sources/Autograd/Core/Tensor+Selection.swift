@@ -9,7 +9,7 @@ extension Tensor {
   static func compare(_ operation: String, _ a: Tensor, _ b: Tensor, _ test: (Double, Double) -> Bool)
     -> Tensor
   {
-    let (shape, values) = zipBroadcast(operation, a, b) { test($0, $1) ? 1 : 0 }
+    let (shape, values) = broadcastZip(operation, a, b) { test($0, $1) ? 1 : 0 }
     return Tensor(shape: shape, scalars: values)
   }
 

@@ -1,4 +1,8 @@
 // Tensor+Softmax.swift — softmax and log-softmax along an axis, stable for large inputs.
+//
+// Their values are computed slice by slice in one pass (Kernels/SoftmaxRows.swift) rather than
+// as the composition the formulas spell, exp(x − max x) / Σ exp(x − max x); the tests require the
+// same bits from both.
 
 import Foundation
 
@@ -33,38 +37,5 @@ extension Tensor {
     ) { y, g in
       [g - y.exp() * g.sum(axis: axis, keepingAxis: true)]
     }
-  }
-
-  /// Along `axis` (a normalized axis), each slice's softmax e^(xⱼ − m) / Σₖ e^(xₖ − m), or with
-  /// `log` its logarithm xⱼ − m − log Σₖ e^(xₖ − m), where m = max x.
-  private func softmaxValues(axis: Int, log: Bool) -> [Double] {
-    let (outer, size, inner) = Shape.split(shape, at: axis)
-    var values = [Double](repeating: 0, count: count)
-    scalars.withUnsafeBufferPointer { x in
-      values.withUnsafeMutableBufferPointer { y in
-        let (x, y) = (UnsafeSendable(x), UnsafeSendable(y))
-        // Slices are independent, so a large tensor's are split between two threads.
-        inHalves(outer * inner, elements: count) { slices in
-          var shifted = [Double](repeating: 0, count: size)  // one slice's xⱼ − m, then e^(xⱼ − m)
-          for slice in slices {
-            let first = (slice / inner) * size * inner + slice % inner  // then first + inner, first + 2·inner, …
-            var m = -Double.infinity
-            for j in 0..<size { m = Swift.max(m, x.value[first + j * inner]) }
-            for j in 0..<size { shifted[j] = x.value[first + j * inner] - m }
-            shifted.withUnsafeMutableBufferPointer { e in
-              forEachLanes(UnsafeBufferPointer(e), into: e, 0..<size, Autograd.exp)
-            }
-            var total = 0.0
-            for j in 0..<size { total += shifted[j] }
-            let logTotal = portableLog(total)
-            for j in 0..<size {
-              let slot = first + j * inner
-              y.value[slot] = log ? x.value[slot] - m - logTotal : shifted[j] / total
-            }
-          }
-        }
-      }
-    }
-    return values
   }
 }

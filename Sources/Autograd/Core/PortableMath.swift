@@ -11,9 +11,53 @@
 
 import Foundation
 
-/// eˣ, by the four-lane fdlibm algorithm of Exponentials.swift on one lane.
+/// eˣ, by fdlibm's `e_exp.c` (Sun Microsystems, 1993; also Go's `math.Exp`).
+///
+/// ```
+/// x = k·ln 2 + r,   k = round(x / ln 2),  |r| ≤ ½ ln 2      so  eˣ = 2ᵏ · eʳ
+/// eʳ = 1 + r + r·c / (2 − c),   c = r − r²(P₁ + r²(P₂ + r²(P₃ + r²(P₄ + r² P₅))))
+/// ```
+/// ln 2 is split in a head with few bits (k · head is exact) and a tail, so r keeps its digits.
+/// The rational form of eʳ is fdlibm's: a degree-5 polynomial in r² gives 2⁻⁵⁹ relative error on
+/// |r| ≤ ½ ln 2. Outside −708 … 709 (where 2ᵏ or the result leave the normal doubles) and for NaN,
+/// Foundation's `exp` answers. This is the plain definition; Kernels/Lanes.swift computes the same
+/// arithmetic four values at a time, and the tests check that the two agree to the bit.
 func portableExp(_ x: Double) -> Double {
-  exp(Lanes(repeating: x))[0]
+  if !(-708...709).contains(x) { return Foundation.exp(x) }  // NaN too: it is in no range
+  let (ln2Head, ln2Tail, log2e) = (6.93147180369123816490e-01, 1.90821492927058770002e-10, 1.44269504088896338700e+00)
+  let (p1, p2, p3) = (1.66666666666666657415e-01, -2.77777777770155933842e-03, 6.61375632143793436117e-05)
+  let (p4, p5) = (-1.65339022054652515390e-06, 4.13813679705723846039e-08)
+  // Adding 1.5·2⁵² rounds x/ln 2 to the nearest integer (ties to even), as the lanes do.
+  let shifter = 6_755_399_441_055_744.0
+  let k = (x * log2e + shifter) - shifter
+  let head = x - k * ln2Head
+  let tail = k * ln2Tail
+  let r = head - tail
+  let t = r * r
+  let c = r - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))))
+  let er = 1 - ((tail - (r * c) / (2 - c)) - head)
+  return er * Double(sign: .plus, exponent: Int(k), significand: 1)  // × 2ᵏ, exact
+}
+
+/// tanh x, by Cephes' `tanh.c` (Stephen L. Moshier; also Go's `math.Tanh`).
+///
+/// ```
+/// |x| < 0.625:  tanh x = x + x·s·P(s)/Q(s),  s = x²   (a minimax rational, error ≈ 2⁻⁵⁴)
+/// otherwise:    tanh x = ±(1 − 2 / (e^(2|x|) + 1))   (no cancellation: the result is ≥ 0.55)
+/// ```
+/// |x| is capped at 22 before the exponential: beyond it 1 − 2/(e^(2|x|) + 1) rounds to 1. The
+/// plain definition of the four-lane kernel in Kernels/Lanes.swift.
+func portableTanh(_ x: Double) -> Double {
+  let magnitude = Swift.abs(x)
+  if magnitude >= 0.625 {
+    let far = 1 - 2 / (portableExp(2 * Swift.min(magnitude, 22)) + 1)
+    return x < 0 ? -far : far
+  }
+  if x == 0 { return x }  // keeps −0's sign
+  let s = x * x
+  let p = ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s
+  let q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3
+  return x + x * (p / q)
 }
 
 /// ln x, by FreeBSD's `e_log.c` as Go's `math.Log` writes it (error below one ulp):

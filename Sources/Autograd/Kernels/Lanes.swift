@@ -1,27 +1,20 @@
-// Exponentials.swift — eˣ and tanh x four values at a time, for the ops that spend most of their
-// time in them (`exp`, `tanh`, softmax rows).
+// Lanes.swift — a kernel: eˣ and tanh x four values at a time, for the ops that spend most of
+// their time in them (`exp`, `tanh`, softmax rows).
 //
 // libm computes one value per call; these compute four lanes of a SIMD vector with the same
 // arithmetic on each, so the compiler emits vector instructions and there is no call per value.
-// Both are classic, published algorithms, accurate to about one unit in the last place (the tests
-// measure it against Foundation's), and every value goes through the same lanes code — the tail of
-// an array too — so a value never depends on where in an array it sits.
+// The plain definitions, one value at a time, are `portableExp` and `portableTanh`
+// (PortableMath.swift); the lanes do the same operations in the same order on each lane, so the
+// tests require the same bits from both. Every value of an array goes through the lanes — the tail
+// too — so a value never depends on where in an array it sits.
 
 import Foundation
 
 /// Four doubles, computed side by side.
 typealias Lanes = SIMD4<Double>
 
-/// eˣ on each lane, by fdlibm's `e_exp.c` (Sun Microsystems, 1993; also Go's `math.Exp`).
-///
-/// ```
-/// x = k·ln 2 + r,   k = round(x / ln 2),  |r| ≤ ½ ln 2      so  eˣ = 2ᵏ · eʳ
-/// eʳ = 1 + r + r·c / (2 − c),   c = r − r²(P₁ + r²(P₂ + r²(P₃ + r²(P₄ + r² P₅))))
-/// ```
-/// ln 2 is split in a head with few bits (k · head is exact) and a tail, so r keeps its digits.
-/// The rational form of eʳ is fdlibm's: a degree-5 polynomial in r² gives 2⁻⁵⁹ relative error on
-/// |r| ≤ ½ ln 2. Lanes outside −708 … 709 (where 2ᵏ or the result leave the normal doubles) and
-/// NaN go to Foundation's `exp`.
+/// eˣ on each lane: ``portableExp(_:)``'s arithmetic (fdlibm's), four lanes at a time. Lanes
+/// outside −708 … 709 and NaN go to Foundation's `exp`, as there.
 @inline(__always)
 func exp(_ x: Lanes) -> Lanes {
   let outside = (x .< -708) .| (x .> 709) .| (x .!= x)
@@ -45,30 +38,39 @@ private func expNormal(_ x: Lanes) -> Lanes {
   let tail = k * ln2Tail
   let r = head - tail
   let t = r * r
-  let c = r - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))))
-  let er = 1 - ((tail - (r * c) / (2 - c)) - head)
+  let c: Lanes = r - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))))
+  let er: Lanes = 1 - ((tail - (r * c) / (2 - c)) - head)
   // 2ᵏ written as a double's bits: exponent field k + 1023 (k's low bits moved there), significand 0.
   let kBits = unsafeBitCast(kPlusShifter, to: SIMD4<UInt64>.self)
   let twoToK = unsafeBitCast((kBits &+ 1023) &<< 52, to: Lanes.self)
   return er * twoToK
 }
 
-/// tanh x on each lane, by Cephes' `tanh.c` (Stephen L. Moshier; also Go's `math.Tanh`).
+/// tanh x on each lane: ``portableTanh(_:)``'s arithmetic, four lanes at a time.
 ///
-/// ```
-/// |x| < 0.625:  tanh x = x + x·s·P(s)/Q(s),  s = x²   (a minimax rational, error ≈ 2⁻⁵⁴)
-/// otherwise:    tanh x = ±(1 − 2 / (e^(2|x|) + 1))   (no cancellation: the result is ≥ 0.55)
-/// ```
-/// |x| is capped at 22 before the exponential: beyond it 1 − 2/(e^(2|x|) + 1) rounds to 1.
+/// The two formulas each end in a division, x + x·(p/q) near 0 and ±(1 − 2/(e + 1)) further out;
+/// each lane picks its numerator and denominator first, so one division serves both (division is
+/// the slowest instruction here). A formula no lane needs is not computed.
 @inline(__always)
 func tanh(_ x: Lanes) -> Lanes {
-  let s = x * x
-  let p = ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s
-  let q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3
-  let near0 = (x + x * (p / q)).replacing(with: x, where: x .== 0)  // keeps −0's sign
   let magnitude = x.replacing(with: -x, where: x .< 0)
-  let far = 1 - 2 / (exp(2 * magnitude.replacing(with: 22, where: magnitude .> 22)) + 1)
-  return near0.replacing(with: far.replacing(with: -far, where: x .< 0), where: magnitude .>= 0.625)
+  let far = magnitude .>= 0.625
+  let near = .!far  // NaN lanes too, as in portableTanh
+  var (numerator, denominator) = (Lanes(repeating: 2), Lanes(repeating: 1))
+  if any(far) {
+    denominator = exp(2 * magnitude.replacing(with: 22, where: magnitude .> 22)) + 1
+  }
+  if any(near) {
+    let s = x * x
+    let p = ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s
+    let q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3
+    numerator.replace(with: p, where: near)
+    denominator.replace(with: q, where: near)
+  }
+  let quotient = numerator / denominator
+  let nearValue = (x + x * quotient).replacing(with: x, where: x .== 0)  // keeps −0's sign
+  let farValue = 1 - quotient
+  return nearValue.replacing(with: farValue.replacing(with: -farValue, where: x .< 0), where: far)
 }
 
 /// Applies `f` to `input`, four values at a time, into `output` (of the same count). The last

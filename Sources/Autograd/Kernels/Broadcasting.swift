@@ -1,0 +1,116 @@
+// Broadcasting.swift — a kernel: the broadcasting loops of Core/Tensor+Broadcasting.swift, written
+// out for the shapes that training meets all the time, each one plain pass with no index arithmetic.
+//
+//   same shape                    a bias-free op between two activations
+//   a tensor and one value        x * 2, 1 - y
+//   a row repeated down a matrix  a bias added to every sample
+//   one value per row             a row's sum or maximum kept as a column (softmax, norms)
+//
+// Any other shape goes to the plain definition. Every branch computes f on the same pairs of
+// values as the definition, so the results are the same bits (KernelTests checks each branch).
+
+extension Tensor {
+  /// `f` on matching elements of `a` and `b` after broadcasting them to one shape: the shape and
+  /// the values. Stops, naming `operation` and both shapes, when they do not broadcast.
+  ///
+  /// Always inlined, so each operator's `f` is compiled into its own plain loop (no call per element).
+  @inline(__always)
+  static func broadcastZip(
+    _ operation: String, _ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double
+  ) -> (shape: [Int], scalars: [Double]) {
+    if a.shape == b.shape {
+      let values = [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
+        a.scalars.withUnsafeBufferPointer { x in
+          b.scalars.withUnsafeBufferPointer { y in
+            for i in 0..<x.count { out[i] = f(x[i], y[i]) }
+          }
+        }
+        initialized = a.count
+      }
+      return (a.shape, values)
+    }
+    let shape = Shape.broadcast(a.shape, b.shape, operation: operation)
+    if b.count == 1, shape == a.shape { return (shape, withScalar(a.scalars, b.scalars[0]) { x, y in f(x, y) }) }
+    if a.count == 1, shape == b.shape { return (shape, withScalar(b.scalars, a.scalars[0]) { y, x in f(x, y) }) }
+    if shape == a.shape, Array(a.shape.suffix(b.rank)) == b.shape {
+      return (shape, repeatingRows(a.scalars, b.scalars) { x, row in f(x, row) })
+    }
+    if shape == b.shape, Array(b.shape.suffix(a.rank)) == a.shape {
+      return (shape, repeatingRows(b.scalars, a.scalars) { x, row in f(row, x) })
+    }
+    if shape == a.shape, !a.shape.isEmpty, b.shape == Array(a.shape.dropLast()) + [1] {
+      return (shape, perRow(a.scalars, b.scalars) { x, value in f(x, value) })
+    }
+    if shape == b.shape, !b.shape.isEmpty, a.shape == Array(b.shape.dropLast()) + [1] {
+      return (shape, perRow(b.scalars, a.scalars) { x, value in f(value, x) })
+    }
+    return (shape, Broadcasting.zip(a, b, to: shape, f))
+  }
+
+  /// `f(x[i], y)` for every element of `x`.
+  @inline(__always)
+  static func withScalar(_ x: [Double], _ y: Double, _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        for i in 0..<x.count { out[i] = f(x[i], y) }
+      }
+      initialized = x.count
+    }
+  }
+
+  /// `f(x[i], row[i mod row.count])` for every element of `x`, whose length is a multiple of `row`'s.
+  @inline(__always)
+  static func repeatingRows(_ x: [Double], _ row: [Double], _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        row.withUnsafeBufferPointer { row in
+          let width = row.count
+          for r in 0..<(width == 0 ? 0 : x.count / width) {
+            for j in 0..<width { out[r * width + j] = f(x[r * width + j], row[j]) }
+          }
+        }
+      }
+      initialized = x.count
+    }
+  }
+
+  /// `f(x[i], values[i / width])` for every element of `x`, a matrix of `values.count` rows.
+  @inline(__always)
+  static func perRow(_ x: [Double], _ values: [Double], _ f: (Double, Double) -> Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        values.withUnsafeBufferPointer { values in
+          let width = values.count == 0 ? 0 : x.count / values.count
+          for r in 0..<values.count {
+            for j in 0..<width { out[r * width + j] = f(x[r * width + j], values[r]) }
+          }
+        }
+      }
+      initialized = x.count
+    }
+  }
+
+  /// ``Broadcasting/repeated(_:from:to:)``; one value (a scalar's gradient, the common case)
+  /// fills the result in one pass.
+  static func broadcastRepeat(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
+    if x.count == 1 { return [Double](repeating: x[0], count: target.reduce(1, *)) }
+    return Broadcasting.repeated(x, from: source, to: target)
+  }
+
+  /// ``Broadcasting/summed(_:from:to:)``; when `target` is the trailing axes of `source` (a bias's
+  /// gradient), rows of `target`'s size are added together, one after the other, the definition's
+  /// order.
+  static func broadcastSum(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
+    guard Array(source.suffix(target.count)) == target else { return Broadcasting.summed(x, from: source, to: target) }
+    var values = [Double](repeating: 0, count: target.reduce(1, *))
+    let size = values.count
+    x.withUnsafeBufferPointer { x in
+      values.withUnsafeMutableBufferPointer { sum in
+        for row in 0..<(x.count / Swift.max(size, 1)) {
+          for j in 0..<size { sum[j] += x[row * size + j] }
+        }
+      }
+    }
+    return values
+  }
+}

@@ -1,0 +1,110 @@
+// Elementwise.swift — a kernel: a function of one value applied over a whole tensor (in two halves
+// on two threads when it is large, four lanes at a time where the function has lanes), and the
+// backward rules of such functions fused into one pass.
+//
+// The backward rule of y = f(x) is ∂L/∂x = g·f′(x). Written with tensor operations, as the op
+// files write it so that `backward(createGraph: true)` can differentiate it again, tanh's
+// `g * (1 - y * y)` makes three tensors: three passes over memory and three fresh buffers. When
+// the backward pass is not recorded (the usual `backward()`), the same rule runs instead as one
+// loop over the doubles. The rule is one generic function, written once over
+// ``ElementwiseArithmetic``, so the two forms perform the same IEEE operations in the same order
+// and give the same bits (the kernel tests check it).
+
+/// The arithmetic a backward rule of an elementwise op is written in: + − × ÷ between values and
+/// with constants. ``Tensor`` has it (the recorded rule) and so does `Double` (the fused loop), so
+/// one generic function serves as both.
+protocol ElementwiseArithmetic {
+  static func + (a: Self, b: Self) -> Self
+  static func - (a: Self, b: Self) -> Self
+  static func * (a: Self, b: Self) -> Self
+  static func / (a: Self, b: Self) -> Self
+  static func + (a: Self, b: Double) -> Self
+  static func - (a: Self, b: Double) -> Self
+  static func * (a: Self, b: Double) -> Self
+  static func / (a: Self, b: Double) -> Self
+  static func + (a: Double, b: Self) -> Self
+  static func - (a: Double, b: Self) -> Self
+  static func * (a: Double, b: Self) -> Self
+  static func / (a: Double, b: Self) -> Self
+}
+
+extension Double: ElementwiseArithmetic {}
+extension Tensor: ElementwiseArithmetic {}
+
+/// The backward rule of an elementwise op y = f(x): ∂L/∂x from x, y and g = ∂L/∂y, written once
+/// for any ``ElementwiseArithmetic``.
+protocol ElementwiseRule {
+  static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T
+}
+
+extension Tensor {
+  /// Applies `f` to every element; the result remembers `backward` for the chain rule.
+  @inline(__always)
+  func map(
+    _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
+    backward: @escaping (_ x: Tensor, _ y: Tensor, _ gradient: Tensor) -> Tensor
+  ) -> Tensor {
+    let values = mapped { x, y, range in for i in range { y[i] = f(x[i]) } }
+    return Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
+      [backward(self, y, g)]
+    }
+  }
+
+  /// Applies `f` to every element; the backward rule is recorded with tensor operations when the
+  /// backward pass is recorded, and otherwise runs on doubles, fused into one pass.
+  @inline(__always)
+  func map<Rule: ElementwiseRule>(
+    _ operation: String, _ f: @escaping @Sendable (Double) -> Double, backward: Rule.Type
+  ) -> Tensor {
+    elementwise(operation, mapped { x, y, range in for i in range { y[i] = f(x[i]) } }, backward)
+  }
+
+  /// As ``map(_:_:backward:)``, with `f` computed four values at a time (``Lanes``).
+  @inline(__always)
+  func map<Rule: ElementwiseRule>(
+    _ operation: String, lanes f: @escaping @Sendable (Lanes) -> Lanes, backward: Rule.Type
+  ) -> Tensor {
+    elementwise(operation, mapped { x, y, range in forEachLanes(x, into: y, range, f) }, backward)
+  }
+
+  /// The result of an elementwise op with these values and this rule.
+  private func elementwise<Rule: ElementwiseRule>(_ operation: String, _ values: [Double], _: Rule.Type) -> Tensor {
+    Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
+      if isRecordingGradients || g.shape != y.shape { return [Rule.gradient(x: self, y: y, g: g)] }
+      return [Tensor(shape: y.shape, scalars: Tensor.fused(Rule.self, x: self.scalars, y: y.scalars, g: g.scalars))]
+    }
+  }
+
+  /// The values `apply` writes, a range of elements at a time, from this tensor's; a large tensor
+  /// in two halves on two threads (``inHalves(_:elements:_:)``).
+  @inline(__always)
+  func mapped(
+    _ apply: @escaping @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Range<Int>) -> Void
+  ) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      scalars.withUnsafeBufferPointer { x in
+        let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
+        inHalves(x.count) { range in apply(input.value, output.value, range) }
+      }
+      initialized = count
+    }
+  }
+
+  /// `Rule.gradient(x[i], y[i], g[i])` for every element, in two halves for large arrays (all three
+  /// of one count).
+  static func fused<Rule: ElementwiseRule>(_: Rule.Type, x: [Double], y: [Double], g: [Double]) -> [Double] {
+    [Double](unsafeUninitializedCapacity: g.count) { out, initialized in
+      x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          g.withUnsafeBufferPointer { g in
+            let (x, y, g, out) = (UnsafeSendable(x), UnsafeSendable(y), UnsafeSendable(g), UnsafeSendable(out))
+            inHalves(g.value.count) { range in
+              for i in range { out.value[i] = Rule.gradient(x: x.value[i], y: y.value[i], g: g.value[i]) }
+            }
+          }
+        }
+      }
+      initialized = g.count
+    }
+  }
+}

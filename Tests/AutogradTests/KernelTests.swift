@@ -1,0 +1,178 @@
+// KernelTests.swift — every kernel of Sources/Autograd/Kernels against the plain definition it
+// replaces, over inputs that reach each of its branches: the same bits where the kernel performs
+// the same operations (all of them but OpenBLAS's products, which agree to rounding).
+
+import Foundation
+import Testing
+
+@testable import Autograd
+
+/// Whether two arrays hold the same bits (NaN equal to NaN of the same pattern).
+private func sameBits(_ a: [Double], _ b: [Double]) -> Bool {
+  a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+}
+
+@Suite("Kernels against their plain definitions")
+struct KernelTests {
+  /// Values over the ranges where the formulas change: near 0, around tanh's switch at 0.625, the
+  /// cap at 22, exp's limits at −708 and 709, beyond them, and the special values.
+  static let edgeValues: [Double] = {
+    var rng = SeededGenerator(seed: 31)
+    var values = (0..<20_000).map { _ in Double.random(in: -40...40, using: &rng) }
+    values += (0..<20_000).map { _ in Double.random(in: -1...1, using: &rng) * pow(10, -Double.random(in: 0...300, using: &rng)) }
+    values += (0..<2_000).map { _ in Double.random(in: -760...760, using: &rng) }
+    values += [0, -0.0, 0.625, -0.625, 0.625.nextDown, -0.625.nextUp, 22, -22, 22.5, -708, 709, -708.5, 709.5]
+    values += [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-310]
+    return values
+  }()
+
+  /// `lanes` over `values`, through the kernel that maps an array (tails of 1–3 values included).
+  func throughLanes(_ values: [Double], _ lanes: (Lanes) -> Lanes) -> [Double] {
+    var out = [Double](repeating: 0, count: values.count)
+    values.withUnsafeBufferPointer { x in
+      out.withUnsafeMutableBufferPointer { y in forEachLanes(x, into: y, 0..<x.count, lanes) }
+    }
+    return out
+  }
+
+  @Test("four-lane eˣ is portableExp, bit for bit, tail included", arguments: [0, 1, 2, 3])
+  func expLanes(_ tail: Int) {
+    let values = Array(Self.edgeValues.dropLast(tail))
+    #expect(sameBits(throughLanes(values, Autograd.exp), values.map(portableExp)))
+  }
+
+  @Test("four-lane tanh is portableTanh, bit for bit, tail included", arguments: [0, 1, 2, 3])
+  func tanhLanes(_ tail: Int) {
+    let values = Array(Self.edgeValues.dropLast(tail))
+    #expect(sameBits(throughLanes(values, Autograd.tanh), values.map(portableTanh)))
+  }
+
+  @Test("tanh and exp of a tensor (two threads from 2¹⁵ values) are the plain functions elementwise")
+  func elementwiseInHalves() {
+    for count in [3, 1000, parallelThreshold + 5] {
+      let x = randomTensor([count], in: -30...30, seed: 32)
+      #expect(sameBits(x.tanh().scalars, x.scalars.map(portableTanh)), "tanh, \(count) values")
+      #expect(sameBits(x.exp().scalars, x.scalars.map(portableExp)), "exp, \(count) values")
+    }
+  }
+
+  @Test(
+    "fused backward rules equal the recorded tensor rules, bit for bit",
+    arguments: ["tanh", "exp", "log", "sqrt", "sigmoid"], [7, parallelThreshold + 3])
+  func fusedRules(_ name: String, _ count: Int) {
+    let op: (Tensor) -> Tensor =
+      switch name {
+      case "tanh": { $0.tanh() }
+      case "exp": { $0.exp() }
+      case "log": { $0.log() }
+      case "sqrt": { $0.sqrt() }
+      default: { $0.sigmoid() }
+      }
+    let positive = name == "log" || name == "sqrt"
+    let x = randomTensor([count], in: positive ? 0.1...5 : -5...5, seed: 33)
+    let weights = randomTensor([count], seed: 34)  // so g is not all ones
+    x.requiresGrad = true
+    (op(x) * weights).sum().backward()  // not recorded: the fused loop
+    let fused = x.grad!.scalars
+    x.grad = nil
+    (op(x) * weights).sum().backward(createGraph: true)  // recorded: the tensor operations
+    #expect(sameBits(fused, x.grad!.scalars))
+  }
+
+  /// Shape pairs that reach every branch of `broadcastZip`, in both argument orders.
+  static let shapePairs: [([Int], [Int])] = [
+    ([2, 3], [2, 3]),  // same shape
+    ([4, 3], []), ([4, 3], [1]), ([], [5]),  // one value
+    ([4, 3], [3]), ([2, 4, 3], [4, 3]),  // a row repeated
+    ([4, 3], [4, 1]), ([2, 4, 3], [2, 4, 1]),  // one value per row
+    ([2, 1, 3], [1, 4, 1]), ([3, 1], [1, 5]), ([2, 3, 4], [3, 1]),  // the general case
+    ([0, 3], [3]),  // empty
+  ]
+
+  @Test("broadcastZip's branches equal the plain broadcasting loop", arguments: shapePairs)
+  func broadcastZip(_ shapes: ([Int], [Int])) {
+    for (sa, sb) in [(shapes.0, shapes.1), (shapes.1, shapes.0)] {
+      let (a, b) = (randomTensor(sa, seed: 35), randomTensor(sb, in: 0.5...2, seed: 36))
+      for (name, f) in [("-", { (x: Double, y: Double) in x - y }), ("/", { $0 / $1 })] {
+        let (shape, fast) = Tensor.broadcastZip(name, a, b, f)
+        #expect(shape == Shape.broadcast(sa, sb, operation: "test"))
+        #expect(sameBits(fast, Broadcasting.zip(a, b, to: shape, f)), "\(sa) \(name) \(sb)")
+      }
+    }
+  }
+
+  @Test("repeating and summing back over broadcast axes equal the plain loops", arguments: shapePairs)
+  func repeatAndSum(_ shapes: ([Int], [Int])) {
+    let target = Shape.broadcast(shapes.0, shapes.1, operation: "test")
+    for source in [shapes.0, shapes.1] {
+      let x = randomTensor(source, seed: 37).scalars
+      #expect(sameBits(Tensor.broadcastRepeat(x, from: source, to: target), Broadcasting.repeated(x, from: source, to: target)))
+      let big = randomTensor(target, seed: 38).scalars
+      #expect(sameBits(Tensor.broadcastSum(big, from: target, to: source), Broadcasting.summed(big, from: target, to: source)))
+    }
+  }
+
+  @Test(
+    "batched, broadcast and transposed products equal the triple loop (fixed order: bit for bit; OpenBLAS: to rounding)",
+    arguments: [false, true], [false, true])
+  func products(_ transposeA: Bool, _ transposeB: Bool) {
+    // [n, k, m] below the fixed-order limit (2¹⁷ multiply-adds) and above it (OpenBLAS).
+    for (n, k, m) in [(3, 4, 5), (40, 70, 50)] {
+      let a = randomTensor([2, 1, n, k], seed: 39)
+      let b = randomTensor([3, k, m], seed: 40)
+      let storedA = transposeA ? a.transposed() : a
+      let storedB = transposeB ? b.transposed() : b
+      let c = Tensor.product(storedA, storedB, transposeA: transposeA, transposeB: transposeB)
+      #expect(c.shape == [2, 3, n, m])
+      for i in 0..<2 {
+        for j in 0..<3 {
+          let expected = referenceMatmul(matrix(a, i, [n, k]), matrix(b, j, [k, m])).scalars
+          let got = matrix(c, i * 3 + j, [n, m]).scalars
+          if n * k * m < fixedOrderLimit {
+            #expect(got == expected, "entry (\(i), \(j)), [\(n), \(k), \(m)]")
+          } else {
+            #expect(isClose(got, expected, tolerance: 1e-12), "entry (\(i), \(j)), [\(n), \(k), \(m)]")
+          }
+        }
+      }
+    }
+  }
+
+  /// The `index`-th matrix of shape `shape` stored in `t`.
+  func matrix(_ t: Tensor, _ index: Int, _ shape: [Int]) -> Tensor {
+    let size = shape.reduce(1, *)
+    return Tensor(shape: shape, scalars: Array(t.scalars[(index * size)..<((index + 1) * size)]))
+  }
+
+  @Test("in-place gradient sums equal the recorded sums, bit for bit, when a node is used many times")
+  func gradientSums() {
+    let x = randomTensor([3, 4], seed: 41)
+    let w = randomTensor([4], seed: 42)
+    x.requiresGrad = true
+    w.requiresGrad = true
+    func loss() -> Tensor {
+      let h = (x * w).tanh()
+      // h reaches the loss along four paths, x along five, w along four.
+      return (h * h + h.sigmoid() * x + (h - x * 0.3).exp() + h / (w * w + 1)).sum()
+    }
+    loss().backward()
+    let inPlace = (x.grad!.scalars, w.grad!.scalars)
+    (x.grad, w.grad) = (nil, nil)
+    loss().backward(createGraph: true)
+    #expect(sameBits(inPlace.0, x.grad!.scalars) && sameBits(inPlace.1, w.grad!.scalars))
+  }
+
+  @Test("softmax and log-softmax rows equal the formulas as tensor operations, bit for bit, along every axis")
+  func softmaxRows() {
+    for shape in [[5], [3, 7], [2, 3, 4], [8, 64, 70]] {  // the last one is split between two threads
+      let x = randomTensor(shape, in: -20...20, seed: 43)
+      for axis in 0..<shape.count {
+        let shifted = x - x.max(axis: axis, keepingAxis: true)
+        let e = shifted.exp()
+        let total = e.sum(axis: axis, keepingAxis: true)
+        #expect(sameBits(x.softmax(axis: axis).scalars, (e / total).scalars), "softmax \(shape) axis \(axis)")
+        #expect(sameBits(x.logSoftmax(axis: axis).scalars, (shifted - total.log()).scalars), "log \(shape) axis \(axis)")
+      }
+    }
+  }
+}
