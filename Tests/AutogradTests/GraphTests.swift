@@ -10,7 +10,7 @@ struct GraphTests {
   @Test("a value used twice: b = a + a, c = b + b gives dc/da = 4")
   func valueUsedTwice() {
     let a = Tensor(3.0, requiresGrad: true)
-    let b = a + a
+    let b = (a + a).retainGrad()  // an intermediate tensor: its gradient is kept only when asked
     let c = b + b
     c.backward()
     #expect(a.grad!.item == 4)
@@ -22,8 +22,8 @@ struct GraphTests {
     // b = (w + w) + w = 3w, L = Σ b²: ∂L/∂b = ∂L/∂a = 2b = 6w, ∂L/∂w = 18w. `+` hands the same
     // gradient tensor on to both its inputs, so a, b and two of w's shares are one object.
     let w = Tensor([1.0, 2.0], requiresGrad: true)
-    let a = w + w
-    let b = a + w
+    let a = (w + w).retainGrad()
+    let b = (a + w).retainGrad()
     (b * b).sum().backward()
     #expect(w.grad!.scalars == [18, 36])
     #expect(a.grad!.scalars == [6, 12])
@@ -90,6 +90,21 @@ struct GraphTests {
     withoutGradient { #expect(!isRecordingGradients) }
     // Outside the scope recording is back on.
     #expect((w * 3).requiresGrad)
+  }
+
+  @Test("intermediate tensors keep their gradients only when asked with retainGrad()")
+  func intermediateGradients() {
+    let x = Tensor([1.0, -2.0], requiresGrad: true)
+    let hidden = x * 3
+    let kept = (hidden + 1).retainGrad()
+    let loss = (kept * kept).sum()
+    loss.backward()
+    #expect(x.grad!.scalars == [24, -30])  // 2·(3x + 1)·3
+    #expect(kept.grad!.scalars == [8, -10])  // 2·(3x + 1)
+    #expect(hidden.grad == nil && loss.grad == nil)
+    // gradients(of:withRespectTo:) answers for an intermediate tensor too, and leaves it as it was.
+    #expect(gradients(of: loss, withRespectTo: [hidden])[0].scalars == [8, -10])
+    #expect(hidden.grad == nil && !hidden.retainsGrad)
   }
 
   @Test("detached() stops the gradient")

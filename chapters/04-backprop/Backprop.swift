@@ -63,9 +63,11 @@ struct Backprop: ChapterCommand {
       let b = Tensor(-3.0, requiresGrad: true)
       let c = Tensor(10.0, requiresGrad: true)
       let f = Tensor(-2.0, requiresGrad: true)
-      let e = a * b
-      let d = e + c
-      let L = d * f
+      // e, d and L are intermediate: autograd frees their gradients after use unless asked to keep
+      // them, as here, to print every node's gradient below.
+      let e = (a * b).retainGrad()
+      let d = (e + c).retainGrad()
+      let L = (d * f).retainGrad()
       cell.line(
         "forward:  e = a·b = \(Format.number(e.item))   d = e + c = \(Format.number(d.item))   L = d·f = \(Format.number(L.item))"
       )

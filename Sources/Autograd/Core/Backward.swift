@@ -61,8 +61,9 @@ extension Tensor {
     return order
   }
 
-  /// Accumulates `∂self/∂t` into `t.grad` for every tensor `t` with `requiresGrad` that this
-  /// one-element tensor depends on (intermediate tensors included, as in micrograd).
+  /// Accumulates `∂self/∂t` into `t.grad` for every leaf tensor `t` with `requiresGrad` that this
+  /// one-element tensor depends on, and for every intermediate tensor that asked with
+  /// ``retainGrad()``.
   ///
   /// Gradients add up: a second call adds to the grads of the first; set `t.grad = nil` to
   /// clear one. The seed is `∂self/∂self = 1`.
@@ -82,7 +83,8 @@ extension Tensor {
       var upstream = GradientSums(seed: self, recorded: createGraph)
       for node in topologicalOrder().reversed() {
         guard let gradient = upstream.take(node) else { continue }
-        node.grad = node.grad.map { $0 + gradient } ?? gradient
+        // Leaves keep their gradients; an intermediate tensor only when it asked (retainGrad).
+        if node.isLeaf || node.retainsGrad { node.grad = node.grad.map { $0 + gradient } ?? gradient }
         guard let rule = node.backwardRule else { continue }
         node.checkInputsUnchanged()
         for (input, inputGradient) in zip(node.inputs, rule(node, gradient)) where input.requiresGrad {
@@ -113,13 +115,15 @@ extension Tensor {
 public func gradients(of output: Tensor, withRespectTo inputs: [Tensor], createGraph: Bool = false)
   -> [Tensor]
 {
-  // Every grad the pass could touch is set aside, then put back.
+  // Every grad the pass could touch is set aside, then put back; the inputs retain theirs for
+  // the pass, intermediate or not.
   let touched = output.topologicalOrder() + inputs
-  let saved = touched.map(\.grad)
+  let saved = touched.map { ($0.grad, $0.retainsGrad) }
   for node in touched { node.grad = nil }
+  for input in inputs { input.retainsGrad = true }
   output.backward(createGraph: createGraph)
   let result = inputs.map { $0.grad ?? Tensor.zeros(like: $0) }
-  for (node, grad) in zip(touched, saved) { node.grad = grad }
+  for (node, (grad, retains)) in zip(touched, saved) { (node.grad, node.retainsGrad) = (grad, retains) }
   return result
 }
 

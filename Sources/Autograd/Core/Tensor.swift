@@ -44,7 +44,15 @@ public final class Tensor {
 
   /// `∂y/∂self` accumulated by `y.backward()`: `nil` until a backward pass reaches this
   /// tensor, then a tensor of the same shape. Set it to `nil` to clear it.
+  ///
+  /// Kept for leaves (tensors made from values, such as parameters) and for the intermediate
+  /// tensors that ask for it with ``retainGrad()``; the gradients of other intermediate tensors are
+  /// freed as soon as the backward pass has used them, as in PyTorch.
   public var grad: Tensor?
+
+  /// Whether `backward()` keeps this tensor's gradient in ``grad`` although an operation computed
+  /// it. Set by ``retainGrad()``; leaves keep theirs regardless.
+  public var retainsGrad = false
 
   /// The operation that produced this tensor ("leaf" for a tensor made from values).
   public let operation: String
@@ -143,6 +151,22 @@ public final class Tensor {
       fail("item: needs a one-element tensor, got shape \(shape)")
     }
     return scalars[0]
+  }
+
+  /// Asks `backward()` to keep this intermediate tensor's gradient in ``grad`` (PyTorch's
+  /// `retain_grad()`), to read it afterwards as micrograd readers do with every node:
+  ///
+  /// ```swift
+  /// let e = (a * b).retainGrad()
+  /// let loss = (e + c) * f
+  /// loss.backward()
+  /// e.grad!.item   // ∂loss/∂e
+  /// ```
+  /// Returns the tensor itself.
+  @discardableResult
+  public func retainGrad() -> Tensor {
+    retainsGrad = true
+    return self
   }
 
   /// Whether this tensor was made from values rather than computed by an operation.
