@@ -138,6 +138,30 @@ struct KernelTests {
     }
   }
 
+  @Test("a batch times one shared matrix, stacked into one OpenBLAS product, and its weight gradient", arguments: [false, true])
+  func stackedProducts(_ transposeB: Bool) {
+    // 3·50 stacked rows · 40 · 30 = 180 000 multiply-adds, above the fixed-order limit (each entry
+    // alone, 60 000, is below it).
+    let x = randomTensor([3, 50, 40], seed: 44)
+    let w = randomTensor(transposeB ? [30, 40] : [40, 30], seed: 45)
+    x.requiresGrad = true
+    w.requiresGrad = true
+    let y = transposeB ? x.matmul(transposing: w) : x.matmul(w)
+    let weights = randomTensor([3, 50, 30], seed: 46)
+    (y * weights).sum().backward()
+    let plainW = transposeB ? w.transposed().detached() : w.detached()  // [40, 30]
+    var expectedW = [Double](repeating: 0, count: 40 * 30)
+    for i in 0..<3 {
+      let xi = matrix(x, i, [50, 40])
+      #expect(isClose(matrix(y, i, [50, 30]).scalars, referenceMatmul(xi, plainW).scalars, tolerance: 1e-12))
+      // ∂L/∂W summed over the batch: xᵢᵀ·gᵢ for each entry, gᵢ = weights of entry i.
+      let entry = referenceMatmul(xi.transposed(), matrix(weights, i, [50, 30])).scalars
+      for j in expectedW.indices { expectedW[j] += entry[j] }
+    }
+    let gotW = transposeB ? w.grad!.transposed().scalars : w.grad!.scalars
+    #expect(isClose(gotW, expectedW, tolerance: 1e-12))
+  }
+
   /// The `index`-th matrix of shape `shape` stored in `t`.
   func matrix(_ t: Tensor, _ index: Int, _ shape: [Int]) -> Tensor {
     let size = shape.reduce(1, *)

@@ -15,6 +15,15 @@ extension Tensor {
   static func productValues(
     _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool, batch: [Int], n: Int, m: Int, k: Int
   ) -> [Double] {
+    let stacked = batch.reduce(1, *) * n
+    if !transposeA, b.rank == 2, !batch.isEmpty, stacked * m * k >= fixedOrderLimit {
+      // A stack of matrices times one shared matrix (a layer's x·Wᵀ on a batch of sequences) is
+      // one product with the rows stacked, [batch·n, k]·[k, m], and large enough for OpenBLAS: one
+      // call instead of one a matrix. (Below the limit each row of C is computed alone in fixed
+      // order, stacked or not, so nothing would change.)
+      let rows = Tensor(shape: [stacked, a.shape[a.rank - 1]], scalars: a.scalars)
+      return productValues(rows, b, transposeA: false, transposeB: transposeB, batch: [], n: stacked, m: m, k: k)
+    }
     let shape = batch + [n, m]
     let (aColumns, bColumns) = (a.shape[a.rank - 1], b.shape[b.rank - 1])
     // BLAS writes every entry (β = 0), so the buffer need not be zero-filled first — except
@@ -63,5 +72,23 @@ extension Tensor {
       }
     }
     return values
+  }
+}
+
+extension Tensor {
+  /// The gradient of a matrix `b` of rank 2 that multiplied every matrix of a batch `a` (a layer's
+  /// weights on a batch of sequences): the sum over the batch of each entry's gradient, which with
+  /// the rows of `a` and `g` stacked is one product, Aᵀ·G or Gᵀ·A as the rule asks. Nil when the
+  /// stacked product is below ``fixedOrderLimit``: there the entries' products and their sum are
+  /// computed one by one in fixed order (the stacked product would add in another order).
+  static func stackedWeightGradient(_ a: Tensor, _ g: Tensor, transposedResult: Bool) -> Tensor? {
+    let (k, m) = (a.shape[a.rank - 1], g.shape[g.rank - 1])
+    let stacked = a.count / Swift.max(k, 1)
+    guard a.rank > 2, stacked * m * k >= fixedOrderLimit else { return nil }
+    let rowsA = a.reshaped([stacked, k])
+    let rowsG = g.reshaped([stacked, m])
+    return transposedResult
+      ? product(rowsG, rowsA, transposeA: true, transposeB: false)  // Gᵀ·A, [m, k]
+      : product(rowsA, rowsG, transposeA: true, transposeB: false)  // Aᵀ·G, [k, m]
   }
 }
