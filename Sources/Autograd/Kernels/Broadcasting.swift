@@ -90,17 +90,47 @@ extension Tensor {
     }
   }
 
-  /// ``Broadcasting/repeated(_:from:to:)``; one value (a scalar's gradient, the common case)
-  /// fills the result in one pass.
+  /// ``Broadcasting/repeated(_:from:to:)``; one value (a scalar's gradient), a row repeated down
+  /// a matrix (a bias's shape) and one value per row (a kept axis of a reduction, spread back by its
+  /// backward rule) are filled in one plain pass.
   static func broadcastRepeat(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
-    if x.count == 1 { return [Double](repeating: x[0], count: target.reduce(1, *)) }
+    let count = target.reduce(1, *)
+    if x.count == 1 { return [Double](repeating: x[0], count: count) }
+    if !x.isEmpty, Array(target.suffix(source.count)) == source {
+      return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        for start in stride(from: 0, to: count, by: x.count) {
+          for j in 0..<x.count { out[start + j] = x[j] }
+        }
+        initialized = count
+      }
+    }
+    if !target.isEmpty, source == Array(target.dropLast()) + [1] {
+      let width = target[target.count - 1]
+      return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        for row in 0..<x.count {
+          for j in 0..<width { out[row * width + j] = x[row] }
+        }
+        initialized = count
+      }
+    }
     return Broadcasting.repeated(x, from: source, to: target)
   }
 
-  /// ``Broadcasting/summed(_:from:to:)``; when `target` is the trailing axes of `source` (a bias's
-  /// gradient), rows of `target`'s size are added together, one after the other, the definition's
-  /// order.
+  /// ``Broadcasting/summed(_:from:to:)``; when `target` is `source` with its last axis kept as 1
+  /// (a row's gradient), each row is summed, and when `target` is the trailing axes of `source` (a
+  /// bias's gradient), rows of `target`'s size are added together, one after the other: the
+  /// definition's order in both.
   static func broadcastSum(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
+    if !source.isEmpty, target == Array(source.dropLast()) + [1] {
+      // Each row summed, from its first value to its last.
+      let width = source[source.count - 1]
+      let rows = width == 0 ? target.reduce(1, *) : x.count / width
+      var values = [Double](repeating: 0, count: rows)
+      for row in 0..<rows {
+        for j in 0..<width { values[row] += x[row * width + j] }
+      }
+      return values
+    }
     guard Array(source.suffix(target.count)) == target else { return Broadcasting.summed(x, from: source, to: target) }
     var values = [Double](repeating: 0, count: target.reduce(1, *))
     let size = values.count
