@@ -162,6 +162,28 @@ struct KernelTests {
     #expect(isClose(gotW, expectedW, tolerance: 1e-12))
   }
 
+  @Test("a freed tensor's large array is reused by the next result of its size, and never one still in use")
+  func bufferPool() {
+    let count = pooledMinimum + 27  // a size no other test uses, so the pool's entry is this test's
+    func address(_ t: Tensor) -> UnsafePointer<Double>? { t.scalars.withUnsafeBufferPointer { $0.baseAddress } }
+    let x = randomTensor([count], seed: 47)
+    var first: Tensor? = x.tanh()
+    let freed = address(first!)
+    first = nil  // back to the pool
+    #expect(pooledArrays(ofCount: count) == 1)
+    let second = x.exp()
+    #expect(pooledArrays(ofCount: count) == 0 && address(second) == freed)
+    #expect(sameBits(second.scalars, x.scalars.map(portableExp)))
+    // An array that a live tensor still shares (detached() shares its values) is copied, not overwritten.
+    var shared: Tensor? = x.sigmoid()
+    let survivor = shared!.detached()
+    let kept = survivor.scalars
+    shared = nil  // its array goes to the pool, still held by `survivor`
+    let third = x * 2
+    #expect(survivor.scalars == kept)
+    #expect(sameBits(third.scalars, x.scalars.map { $0 * 2 }))
+  }
+
   /// The `index`-th matrix of shape `shape` stored in `t`.
   func matrix(_ t: Tensor, _ index: Int, _ shape: [Int]) -> Tensor {
     let size = shape.reduce(1, *)

@@ -108,6 +108,7 @@ public final class Tensor {
   /// (and its backward rule, whose closure holds them too) to the list before it is freed, so its
   /// deinit has nothing left to recurse into.
   deinit {
+    returnToPool(scalars)  // large arrays are kept for the next tensors (Kernels/BufferPool.swift)
     guard !inputs.isEmpty else { return }
     var pending = inputs
     inputs = []

@@ -19,13 +19,12 @@ extension Tensor {
     _ operation: String, _ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double
   ) -> (shape: [Int], scalars: [Double]) {
     if a.shape == b.shape {
-      let values = [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
+      let values = pooledArray(a.count) { out in
         a.scalars.withUnsafeBufferPointer { x in
           b.scalars.withUnsafeBufferPointer { y in
             for i in 0..<x.count { out[i] = f(x[i], y[i]) }
           }
         }
-        initialized = a.count
       }
       return (a.shape, values)
     }
@@ -50,18 +49,17 @@ extension Tensor {
   /// `f(x[i], y)` for every element of `x`.
   @inline(__always)
   static func withScalar(_ x: [Double], _ y: Double, _ f: (Double, Double) -> Double) -> [Double] {
-    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+    pooledArray(x.count) { out in
       x.withUnsafeBufferPointer { x in
         for i in 0..<x.count { out[i] = f(x[i], y) }
       }
-      initialized = x.count
     }
   }
 
   /// `f(x[i], row[i mod row.count])` for every element of `x`, whose length is a multiple of `row`'s.
   @inline(__always)
   static func repeatingRows(_ x: [Double], _ row: [Double], _ f: (Double, Double) -> Double) -> [Double] {
-    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+    pooledArray(x.count) { out in
       x.withUnsafeBufferPointer { x in
         row.withUnsafeBufferPointer { row in
           let width = row.count
@@ -70,14 +68,13 @@ extension Tensor {
           }
         }
       }
-      initialized = x.count
     }
   }
 
   /// `f(x[i], values[i / width])` for every element of `x`, a matrix of `values.count` rows.
   @inline(__always)
   static func perRow(_ x: [Double], _ values: [Double], _ f: (Double, Double) -> Double) -> [Double] {
-    [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+    pooledArray(x.count) { out in
       x.withUnsafeBufferPointer { x in
         values.withUnsafeBufferPointer { values in
           let width = values.count == 0 ? 0 : x.count / values.count
@@ -86,7 +83,6 @@ extension Tensor {
           }
         }
       }
-      initialized = x.count
     }
   }
 
@@ -95,22 +91,20 @@ extension Tensor {
   /// backward rule) are filled in one plain pass.
   static func broadcastRepeat(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
     let count = target.reduce(1, *)
-    if x.count == 1 { return [Double](repeating: x[0], count: count) }
+    if x.count == 1 { return pooledArray(count) { $0.update(repeating: x[0]) } }
     if !x.isEmpty, Array(target.suffix(source.count)) == source {
-      return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      return pooledArray(count) { out in
         for start in stride(from: 0, to: count, by: x.count) {
           for j in 0..<x.count { out[start + j] = x[j] }
         }
-        initialized = count
       }
     }
     if !target.isEmpty, source == Array(target.dropLast()) + [1] {
       let width = target[target.count - 1]
-      return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      return pooledArray(count) { out in
         for row in 0..<x.count {
           for j in 0..<width { out[row * width + j] = x[row] }
         }
-        initialized = count
       }
     }
     return Broadcasting.repeated(x, from: source, to: target)
@@ -132,7 +126,7 @@ extension Tensor {
       return values
     }
     guard Array(source.suffix(target.count)) == target else { return Broadcasting.summed(x, from: source, to: target) }
-    var values = [Double](repeating: 0, count: target.reduce(1, *))
+    var values = pooledZeros(target.reduce(1, *))
     let size = values.count
     x.withUnsafeBufferPointer { x in
       values.withUnsafeMutableBufferPointer { sum in

@@ -81,19 +81,18 @@ extension Tensor {
   func mapped(
     _ apply: @escaping @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Range<Int>) -> Void
   ) -> [Double] {
-    [Double](unsafeUninitializedCapacity: count) { out, initialized in
+    pooledArray(count) { out in
       scalars.withUnsafeBufferPointer { x in
         let (input, output) = (UnsafeSendable(x), UnsafeSendable(out))
         inHalves(x.count) { range in apply(input.value, output.value, range) }
       }
-      initialized = count
     }
   }
 
   /// `Rule.gradient(x[i], y[i], g[i])` for every element, in two halves for large arrays (all three
   /// of one count).
   static func fused<Rule: ElementwiseRule>(_: Rule.Type, x: [Double], y: [Double], g: [Double]) -> [Double] {
-    [Double](unsafeUninitializedCapacity: g.count) { out, initialized in
+    pooledArray(g.count) { out in
       x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in
           g.withUnsafeBufferPointer { g in
@@ -104,7 +103,6 @@ extension Tensor {
           }
         }
       }
-      initialized = g.count
     }
   }
 }

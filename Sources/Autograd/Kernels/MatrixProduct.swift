@@ -29,10 +29,7 @@ extension Tensor {
     // BLAS writes every entry (β = 0), so the buffer need not be zero-filled first — except
     // when k = 0, where the product is all zeros and BLAS is not called.
     let total = Shape.count(shape, operation: "matmul")
-    var values =
-      k == 0
-      ? [Double](repeating: 0, count: total)
-      : [Double](unsafeUninitializedCapacity: total) { _, count in count = total }
+    var values = k == 0 ? pooledZeros(total) : pooledArray(total) { _ in }
     // Offsets of each batch entry's matrix inside a and b (0 strides where broadcast).
     let aStrides = Shape.broadcastStrides(Array(a.shape.dropLast(2)), to: batch)
     let bStrides = Shape.broadcastStrides(Array(b.shape.dropLast(2)), to: batch)

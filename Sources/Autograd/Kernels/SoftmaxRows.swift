@@ -12,7 +12,7 @@ extension Tensor {
   /// `log` its logarithm xⱼ − m − log Σₖ e^(xₖ − m), where m = max x.
   func softmaxValues(axis: Int, log: Bool) -> [Double] {
     let (outer, size, inner) = Shape.split(shape, at: axis)
-    var values = [Double](repeating: 0, count: count)
+    var values = pooledArray(count) { _ in }  // every value is written below
     scalars.withUnsafeBufferPointer { x in
       values.withUnsafeMutableBufferPointer { y in
         let (x, y) = (UnsafeSendable(x), UnsafeSendable(y))
