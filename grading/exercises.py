@@ -494,7 +494,8 @@ let package = Package(
   name: "Grader",
   targets: [
     .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
-    .target(name: "Autograd", dependencies: ["COpenBLAS"]),
+    .target(name: "CLanes"),
+    .target(name: "Autograd", dependencies: ["COpenBLAS", "CLanes"]),
     .target(name: "Examples", dependencies: ["Autograd"]),
     .target(name: "Exercises"),
     .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Autograd", "Examples"]),
@@ -507,7 +508,9 @@ def trusted_files(root, exercises):
     """The grader's package: the teacher's library, examples and tests, and the proxy."""
     files = {"Package.swift": TRUSTED_PACKAGE.encode()}
     for relative in tracked_files(root):
-        if relative.startswith(("Sources/Autograd/", "Sources/COpenBLAS/", "Sources/Examples/", TESTS + "/")):
+        if relative.startswith(
+            ("Sources/Autograd/", "Sources/COpenBLAS/", "Sources/CLanes/", "Sources/Examples/", TESTS + "/")
+        ):
             files[relative] = read_bytes(os.path.join(root, relative))
     for name in FIXED:
         files[f"{SOURCES}/{name}"] = read_bytes(os.path.join(root, SOURCES, name))

@@ -21,7 +21,7 @@ import Foundation
 /// The rational form of eʳ is fdlibm's: a degree-5 polynomial in r² gives 2⁻⁵⁹ relative error on
 /// |r| ≤ ½ ln 2. Outside −708 … 709 (where 2ᵏ or the result leave the normal doubles) and for NaN,
 /// Foundation's `exp` answers. This is the plain definition; Kernels/Lanes.swift computes the same
-/// arithmetic four values at a time, and the tests check that the two agree to the bit.
+/// arithmetic a vector of values at a time, and the tests check that the two agree to the bit.
 func portableExp(_ x: Double) -> Double {
   if !(-708...709).contains(x) { return Foundation.exp(x) }  // NaN too: it is in no range
   let (ln2Head, ln2Tail, log2e) = (6.93147180369123816490e-01, 1.90821492927058770002e-10, 1.44269504088896338700e+00)
@@ -46,7 +46,7 @@ func portableExp(_ x: Double) -> Double {
 /// otherwise:    tanh x = ±(1 − 2 / (e^(2|x|) + 1))   (no cancellation: the result is ≥ 0.55)
 /// ```
 /// |x| is capped at 22 before the exponential: beyond it 1 − 2/(e^(2|x|) + 1) rounds to 1. The
-/// plain definition of the four-lane kernel in Kernels/Lanes.swift.
+/// plain definition of the vector kernel in Kernels/Lanes.swift.
 func portableTanh(_ x: Double) -> Double {
   let magnitude = Swift.abs(x)
   if magnitude >= 0.625 {

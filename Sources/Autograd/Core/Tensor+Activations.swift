@@ -41,13 +41,13 @@ extension Tensor {
       backward: SigmoidBackward.self)
   }
 
-  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise (``portableTanh(_:)``, four values at a time).
+  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise (``portableTanh(_:)``, a vector of values at a time).
   ///
   /// ```
   /// tanh'(x) = 1 − tanh²(x)
   /// ```
   public func tanh() -> Tensor {
-    map("tanh", lanes: Autograd.tanh, backward: TanhBackward.self)
+    map("tanh", kernel: tanhKernel, backward: TanhBackward.self)
   }
 
   /// softplus(x) = ln(1 + eˣ) elementwise, a smooth ReLU.

@@ -9,9 +9,9 @@
 import Foundation
 
 extension Tensor {
-  /// eˣ elementwise (``portableExp(_:)``, four values at a time). d/dx eˣ = eˣ, the output itself.
+  /// eˣ elementwise (``portableExp(_:)``, a vector of values at a time). d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
-    map("exp", lanes: Autograd.exp, backward: ExpBackward.self)
+    map("exp", kernel: expKernel, backward: ExpBackward.self)
   }
 
   /// Natural logarithm elementwise. d/dx ln x = 1/x.

@@ -1,5 +1,5 @@
 // Elementwise.swift — a kernel: a function of one value applied over a whole tensor (in two halves
-// on two threads when it is large, four lanes at a time where the function has lanes), and the
+// on two threads when it is large, a vector at a time where the function has a kernel), and the
 // backward rules of such functions fused into one pass.
 //
 // The backward rule of y = f(x) is ∂L/∂x = g·f′(x). Written with tensor operations, as the op
@@ -33,7 +33,7 @@ extension Tensor: ElementwiseArithmetic {}
 
 /// The backward rule of an elementwise op y = f(x): ∂L/∂x from x, y and g = ∂L/∂y, written once
 /// for any ``ElementwiseArithmetic``.
-protocol ElementwiseRule {
+protocol ElementwiseRule: SendableMetatype {
   static func gradient<T: ElementwiseArithmetic>(x: T, y: T, g: T) -> T
 }
 
@@ -59,12 +59,16 @@ extension Tensor {
     elementwise(operation, mapped { x, y, range in for i in range { y[i] = f(x[i]) } }, backward)
   }
 
-  /// As ``map(_:_:backward:)``, with `f` computed four values at a time (``Lanes``).
+  /// As ``map(_:_:backward:)``, with `f` a kernel that computes a run of values at once (Lanes.swift).
   @inline(__always)
   func map<Rule: ElementwiseRule>(
-    _ operation: String, lanes f: @escaping @Sendable (Lanes) -> Lanes, backward: Rule.Type
+    _ operation: String,
+    kernel f: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void,
+    backward: Rule.Type
   ) -> Tensor {
-    elementwise(operation, mapped { x, y, range in forEachLanes(x, into: y, range, f) }, backward)
+    elementwise(operation, mapped { x, y, range in
+      if !range.isEmpty { f(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, range.count) }
+    }, backward)
   }
 
   /// The result of an elementwise op with these values and this rule.

@@ -1,0 +1,173 @@
+// Lanes.c — a kernel of Autograd: eˣ and tanh x on 8, 4 or 2 doubles at a time.
+//
+// Swift compiles for the baseline of its architecture (SSE2 on x86-64: two doubles an instruction)
+// and has no way to compile one function for wider vectors and choose it at run time. C has
+// (`__attribute__((target))`), so the wide variants live here: the same source compiled for AVX-512,
+// AVX2 and the baseline, the widest the CPU runs chosen once.
+//
+// Every lane performs portableExp's and portableTanh's operations in their order. Contraction into
+// fused multiply-adds is off (the pragma below): an FMA rounds once where a multiplication and an
+// addition round twice, and would change the last bits on CPUs that have it. Vector width changes
+// nothing else: each lane is an independent IEEE-754 computation.
+
+#pragma clang fp contract(off)
+
+#include "CLanes.h"
+
+#include <math.h>
+#include <stdint.h>
+
+// The body for vectors of W doubles, compiled with TARGET (a `target` attribute, or nothing).
+#define CLANES_DEFINE(W, SUFFIX, TARGET)                                                                     \
+  typedef double vd##SUFFIX __attribute__((ext_vector_type(W)));                                         \
+  typedef int64_t vl##SUFFIX __attribute__((ext_vector_type(W)));                                        \
+  typedef uint64_t vu##SUFFIX __attribute__((ext_vector_type(W)));                                       \
+                                                                                                          \
+  /* m ? a : b, lane by lane (m is all ones or all zeros in each lane). */                               \
+  static inline TARGET vd##SUFFIX select##SUFFIX(vl##SUFFIX m, vd##SUFFIX a, vd##SUFFIX b) {             \
+    return (vd##SUFFIX)(((vl##SUFFIX)a & m) | ((vl##SUFFIX)b & ~m));                                     \
+  }                                                                                                       \
+                                                                                                          \
+  static inline TARGET int any##SUFFIX(vl##SUFFIX m) {                                                   \
+    int64_t bits = 0;                                                                                     \
+    for (int i = 0; i < W; i++) bits |= m[i];                                                             \
+    return bits != 0;                                                                                     \
+  }                                                                                                       \
+                                                                                                          \
+  /* fdlibm's e_exp.c for -708 <= x <= 709, as portableExp. */                                           \
+  static inline TARGET vd##SUFFIX expNormal##SUFFIX(vd##SUFFIX x) {                                      \
+    const double ln2Head = 6.93147180369123816490e-01, ln2Tail = 1.90821492927058770002e-10;              \
+    const double log2e = 1.44269504088896338700e+00, shifter = 6755399441055744.0;                        \
+    const double p1 = 1.66666666666666657415e-01, p2 = -2.77777777770155933842e-03;                       \
+    const double p3 = 6.61375632143793436117e-05, p4 = -1.65339022054652515390e-06;                       \
+    const double p5 = 4.13813679705723846039e-08;                                                         \
+    vd##SUFFIX kPlusShifter = x * log2e + shifter;                                                        \
+    vd##SUFFIX k = kPlusShifter - shifter;                                                                \
+    vd##SUFFIX head = x - k * ln2Head;                                                                    \
+    vd##SUFFIX tail = k * ln2Tail;                                                                        \
+    vd##SUFFIX r = head - tail;                                                                           \
+    vd##SUFFIX t = r * r;                                                                                 \
+    vd##SUFFIX c = r - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))));                                \
+    vd##SUFFIX er = 1.0 - ((tail - (r * c) / (2.0 - c)) - head);                                          \
+    /* 2^k written as a double's bits: k's low bits moved into the exponent field. */                    \
+    vu##SUFFIX twoToK = ((vu##SUFFIX)kPlusShifter + 1023) << 52;                                          \
+    return er * (vd##SUFFIX)twoToK;                                                                       \
+  }                                                                                                       \
+                                                                                                          \
+  static inline TARGET vd##SUFFIX exp##SUFFIX(vd##SUFFIX x) {                                            \
+    vl##SUFFIX outside = (vl##SUFFIX)(x < -708.0) | (vl##SUFFIX)(x > 709.0) | (vl##SUFFIX)(x != x);      \
+    if (!any##SUFFIX(outside)) return expNormal##SUFFIX(x);                                               \
+    vd##SUFFIX y = expNormal##SUFFIX(select##SUFFIX(outside, (vd##SUFFIX)(0.0), x));                     \
+    for (int i = 0; i < W; i++)                                                                           \
+      if (outside[i]) y[i] = exp(x[i]); /* as portableExp: the C library's exp out there */              \
+    return y;                                                                                             \
+  }                                                                                                       \
+                                                                                                          \
+  /* Cephes' tanh.c, as portableTanh: one division serves both formulas. */                              \
+  static inline TARGET vd##SUFFIX tanh##SUFFIX(vd##SUFFIX x) {                                           \
+    vl##SUFFIX negative = (vl##SUFFIX)(x < 0.0);                                                          \
+    vd##SUFFIX magnitude = select##SUFFIX(negative, -x, x);                                               \
+    vl##SUFFIX far = (vl##SUFFIX)(magnitude >= 0.625);                                                    \
+    vl##SUFFIX near = ~far; /* NaN lanes too */                                                           \
+    vd##SUFFIX numerator = 2.0, denominator = 1.0;                                                        \
+    if (any##SUFFIX(far)) {                                                                               \
+      vd##SUFFIX capped = select##SUFFIX((vl##SUFFIX)(magnitude > 22.0), (vd##SUFFIX)(22.0), magnitude); \
+      denominator = exp##SUFFIX(2.0 * capped) + 1.0;                                                      \
+    }                                                                                                     \
+    if (any##SUFFIX(near)) {                                                                              \
+      vd##SUFFIX s = x * x;                                                                               \
+      vd##SUFFIX p =                                                                                      \
+        ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s; \
+      vd##SUFFIX q =                                                                                      \
+        ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;   \
+      numerator = select##SUFFIX(near, p, numerator);                                                     \
+      denominator = select##SUFFIX(near, q, denominator);                                                 \
+    }                                                                                                     \
+    vd##SUFFIX quotient = numerator / denominator;                                                        \
+    vd##SUFFIX nearValue = select##SUFFIX((vl##SUFFIX)(x == 0.0), x, x + x * quotient);                   \
+    vd##SUFFIX farValue = 1.0 - quotient;                                                                 \
+    return select##SUFFIX(far, select##SUFFIX(negative, -farValue, farValue), nearValue);                 \
+  }                                                                                                       \
+                                                                                                          \
+  /* f on every value; the last values, fewer than W, in a vector padded with zeros. */                  \
+  static TARGET void exp##SUFFIX##Array(const double *x, double *y, long n) {                            \
+    long i = 0;                                                                                           \
+    for (; i + W <= n; i += W) {                                                                          \
+      vd##SUFFIX v;                                                                                       \
+      __builtin_memcpy(&v, x + i, sizeof v);                                                              \
+      v = exp##SUFFIX(v);                                                                                 \
+      __builtin_memcpy(y + i, &v, sizeof v);                                                              \
+    }                                                                                                     \
+    if (i < n) {                                                                                          \
+      vd##SUFFIX v = 0.0;                                                                                 \
+      for (long j = 0; j < n - i; j++) v[j] = x[i + j];                                                   \
+      v = exp##SUFFIX(v);                                                                                 \
+      for (long j = 0; j < n - i; j++) y[i + j] = v[j];                                                   \
+    }                                                                                                     \
+  }                                                                                                       \
+                                                                                                          \
+  static TARGET void tanh##SUFFIX##Array(const double *x, double *y, long n) {                           \
+    long i = 0;                                                                                           \
+    for (; i + W <= n; i += W) {                                                                          \
+      vd##SUFFIX v;                                                                                       \
+      __builtin_memcpy(&v, x + i, sizeof v);                                                              \
+      v = tanh##SUFFIX(v);                                                                                \
+      __builtin_memcpy(y + i, &v, sizeof v);                                                              \
+    }                                                                                                     \
+    if (i < n) {                                                                                          \
+      vd##SUFFIX v = 0.0;                                                                                 \
+      for (long j = 0; j < n - i; j++) v[j] = x[i + j];                                                   \
+      v = tanh##SUFFIX(v);                                                                                \
+      for (long j = 0; j < n - i; j++) y[i + j] = v[j];                                                   \
+    }                                                                                                     \
+  }
+
+CLANES_DEFINE(2, Baseline, )
+
+#if defined(__x86_64__)
+CLANES_DEFINE(4, AVX2, __attribute__((target("avx2"))))
+CLANES_DEFINE(8, AVX512, __attribute__((target("avx512f"))))
+
+static int runs(int width) {
+  switch (width) {
+  case 8: return __builtin_cpu_supports("avx512f");
+  case 4: return __builtin_cpu_supports("avx2");
+  case 2: return 1;
+  default: return 0;
+  }
+}
+#else
+static int runs(int width) { return width == 2; }
+#endif
+
+int clanes_width(void) {
+  static int width = 0;  // chosen once; a race only writes the same value twice
+  if (width == 0) width = runs(8) ? 8 : runs(4) ? 4 : 2;
+  return width;
+}
+
+int clanes_exp_width(int width, const double *x, double *y, long n) {
+  if (!runs(width)) return 0;
+  switch (width) {
+#if defined(__x86_64__)
+  case 8: expAVX512Array(x, y, n); return 1;
+  case 4: expAVX2Array(x, y, n); return 1;
+#endif
+  default: expBaselineArray(x, y, n); return 1;
+  }
+}
+
+int clanes_tanh_width(int width, const double *x, double *y, long n) {
+  if (!runs(width)) return 0;
+  switch (width) {
+#if defined(__x86_64__)
+  case 8: tanhAVX512Array(x, y, n); return 1;
+  case 4: tanhAVX2Array(x, y, n); return 1;
+#endif
+  default: tanhBaselineArray(x, y, n); return 1;
+  }
+}
+
+void clanes_exp(const double *x, double *y, long n) { clanes_exp_width(clanes_width(), x, y, n); }
+
+void clanes_tanh(const double *x, double *y, long n) { clanes_tanh_width(clanes_width(), x, y, n); }

@@ -1,0 +1,23 @@
+// CLanes.h — eˣ and tanh x over arrays, as many values at a time as the CPU's vectors hold.
+//
+// The arithmetic is Autograd's portableExp and portableTanh (Sources/Autograd/Core/PortableMath.swift),
+// operation for operation, so the results are the same bits whatever the width; Autograd's tests
+// check every variant this CPU can run against those plain definitions.
+
+#ifndef CLANES_H
+#define CLANES_H
+
+/// y[i] = eˣ⁽ⁱ⁾ for i < n, with the widest vectors this CPU runs.
+void clanes_exp(const double *x, double *y, long n);
+
+/// y[i] = tanh x[i] for i < n, with the widest vectors this CPU runs.
+void clanes_tanh(const double *x, double *y, long n);
+
+/// The same with vectors of `width` doubles (8, 4 or 2); returns 0 when this CPU cannot run them.
+int clanes_exp_width(int width, const double *x, double *y, long n);
+int clanes_tanh_width(int width, const double *x, double *y, long n);
+
+/// The width clanes_exp and clanes_tanh use on this CPU.
+int clanes_width(void);
+
+#endif
