@@ -89,37 +89,30 @@
     return select##SUFFIX(far, select##SUFFIX(negative, -farValue, farValue), nearValue);                 \
   }                                                                                                       \
                                                                                                           \
-  /* f on every value; the last values, fewer than W, in a vector padded with zeros. */                  \
-  static TARGET void exp##SUFFIX##Array(const double *x, double *y, long n) {                            \
+  /* f on every value; the last values, fewer than W, in a vector padded with zeros. Always inlined */ \
+  /* into its two callers below, so f is a direct call there, inlined in turn. */                          \
+  static inline __attribute__((always_inline)) TARGET void apply##SUFFIX(                               \
+    vd##SUFFIX (*f)(vd##SUFFIX), const double *x, double *y, long n) {                                    \
     long i = 0;                                                                                           \
     for (; i + W <= n; i += W) {                                                                          \
       vd##SUFFIX v;                                                                                       \
       __builtin_memcpy(&v, x + i, sizeof v);                                                              \
-      v = exp##SUFFIX(v);                                                                                 \
+      v = f(v);                                                                                           \
       __builtin_memcpy(y + i, &v, sizeof v);                                                              \
     }                                                                                                     \
     if (i < n) {                                                                                          \
       vd##SUFFIX v = 0.0;                                                                                 \
       for (long j = 0; j < n - i; j++) v[j] = x[i + j];                                                   \
-      v = exp##SUFFIX(v);                                                                                 \
+      v = f(v);                                                                                           \
       for (long j = 0; j < n - i; j++) y[i + j] = v[j];                                                   \
     }                                                                                                     \
   }                                                                                                       \
                                                                                                           \
+  static TARGET void exp##SUFFIX##Array(const double *x, double *y, long n) {                            \
+    apply##SUFFIX(exp##SUFFIX, x, y, n);                                                                  \
+  }                                                                                                       \
   static TARGET void tanh##SUFFIX##Array(const double *x, double *y, long n) {                           \
-    long i = 0;                                                                                           \
-    for (; i + W <= n; i += W) {                                                                          \
-      vd##SUFFIX v;                                                                                       \
-      __builtin_memcpy(&v, x + i, sizeof v);                                                              \
-      v = tanh##SUFFIX(v);                                                                                \
-      __builtin_memcpy(y + i, &v, sizeof v);                                                              \
-    }                                                                                                     \
-    if (i < n) {                                                                                          \
-      vd##SUFFIX v = 0.0;                                                                                 \
-      for (long j = 0; j < n - i; j++) v[j] = x[i + j];                                                   \
-      v = tanh##SUFFIX(v);                                                                                \
-      for (long j = 0; j < n - i; j++) y[i + j] = v[j];                                                   \
-    }                                                                                                     \
+    apply##SUFFIX(tanh##SUFFIX, x, y, n);                                                                 \
   }
 
 CLANES_DEFINE(2, Baseline, )
@@ -146,28 +139,22 @@ int clanes_width(void) {
   return width;
 }
 
-int clanes_exp_width(int width, const double *x, double *y, long n) {
+/// The array kernel of `function` (0: exp, 1: tanh) for vectors of `width` doubles.
+static int run(int function, int width, const double *x, double *y, long n) {
   if (!runs(width)) return 0;
   switch (width) {
 #if defined(__x86_64__)
-  case 8: expAVX512Array(x, y, n); return 1;
-  case 4: expAVX2Array(x, y, n); return 1;
+  case 8: (function ? tanhAVX512Array : expAVX512Array)(x, y, n); return 1;
+  case 4: (function ? tanhAVX2Array : expAVX2Array)(x, y, n); return 1;
 #endif
-  default: expBaselineArray(x, y, n); return 1;
+  default: (function ? tanhBaselineArray : expBaselineArray)(x, y, n); return 1;
   }
 }
 
-int clanes_tanh_width(int width, const double *x, double *y, long n) {
-  if (!runs(width)) return 0;
-  switch (width) {
-#if defined(__x86_64__)
-  case 8: tanhAVX512Array(x, y, n); return 1;
-  case 4: tanhAVX2Array(x, y, n); return 1;
-#endif
-  default: tanhBaselineArray(x, y, n); return 1;
-  }
-}
+int clanes_exp_width(int width, const double *x, double *y, long n) { return run(0, width, x, y, n); }
 
-void clanes_exp(const double *x, double *y, long n) { clanes_exp_width(clanes_width(), x, y, n); }
+int clanes_tanh_width(int width, const double *x, double *y, long n) { return run(1, width, x, y, n); }
 
-void clanes_tanh(const double *x, double *y, long n) { clanes_tanh_width(clanes_width(), x, y, n); }
+void clanes_exp(const double *x, double *y, long n) { run(0, clanes_width(), x, y, n); }
+
+void clanes_tanh(const double *x, double *y, long n) { run(1, clanes_width(), x, y, n); }

@@ -25,7 +25,8 @@ struct ExponentialsTests {
     return uniform + small + [0.625, -0.625, 0.625.nextDown, 0.625.nextUp, 22, -22, 1e-300, -1e-300]
   }
 
-  func worst(_ xs: [Double], _ ours: (Double) -> Double, _ reference: (Double) -> Double) -> (ulps: Double, at: Double) {
+  func worst(_ xs: [Double], _ ours: (Double) -> Double, _ reference: (Double) -> Double) -> (ulps: Double, at: Double)
+  {
     var worst = (ulps: 0.0, at: 0.0)
     for x in xs {
       let error = ulps(ours(x), reference(x))

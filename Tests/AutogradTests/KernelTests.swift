@@ -20,7 +20,9 @@ struct KernelTests {
   static let edgeValues: [Double] = {
     var rng = SeededGenerator(seed: 31)
     var values = (0..<20_000).map { _ in Double.random(in: -40...40, using: &rng) }
-    values += (0..<20_000).map { _ in Double.random(in: -1...1, using: &rng) * pow(10, -Double.random(in: 0...300, using: &rng)) }
+    values += (0..<20_000).map { _ in
+      Double.random(in: -1...1, using: &rng) * pow(10, -Double.random(in: 0...300, using: &rng))
+    }
     values += (0..<2_000).map { _ in Double.random(in: -760...760, using: &rng) }
     values += [0, -0.0, 0.625, -0.625, 0.625.nextDown, -0.625.nextUp, 22, -22, 22.5, -708, 709, -708.5, 709.5]
     values += [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-310]
@@ -100,9 +102,13 @@ struct KernelTests {
     let target = Shape.broadcast(shapes.0, shapes.1, operation: "test")
     for source in [shapes.0, shapes.1] {
       let x = randomTensor(source, seed: 37).scalars
-      #expect(sameBits(Tensor.broadcastRepeat(x, from: source, to: target), Broadcasting.repeated(x, from: source, to: target)))
+      #expect(
+        sameBits(
+          Tensor.broadcastRepeat(x, from: source, to: target), Broadcasting.repeated(x, from: source, to: target)))
       let big = randomTensor(target, seed: 38).scalars
-      #expect(sameBits(Tensor.broadcastSum(big, from: target, to: source), Broadcasting.summed(big, from: target, to: source)))
+      #expect(
+        sameBits(Tensor.broadcastSum(big, from: target, to: source), Broadcasting.summed(big, from: target, to: source))
+      )
     }
   }
 
@@ -132,7 +138,9 @@ struct KernelTests {
     }
   }
 
-  @Test("a batch times one shared matrix, stacked into one OpenBLAS product, and its weight gradient", arguments: [false, true])
+  @Test(
+    "a batch times one shared matrix, stacked into one OpenBLAS product, and its weight gradient",
+    arguments: [false, true])
   func stackedProducts(_ transposeB: Bool) {
     // 3·50 stacked rows · 40 · 30 = 180 000 multiply-adds, above the fixed-order limit (each entry
     // alone, 60 000, is below it).
@@ -211,7 +219,8 @@ struct KernelTests {
         let e = shifted.exp()
         let total = e.sum(axis: axis, keepingAxis: true)
         #expect(sameBits(x.softmax(axis: axis).scalars, (e / total).scalars), "softmax \(shape) axis \(axis)")
-        #expect(sameBits(x.logSoftmax(axis: axis).scalars, (shifted - total.log()).scalars), "log \(shape) axis \(axis)")
+        #expect(
+          sameBits(x.logSoftmax(axis: axis).scalars, (shifted - total.log()).scalars), "log \(shape) axis \(axis)")
       }
     }
   }

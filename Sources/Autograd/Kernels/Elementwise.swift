@@ -66,9 +66,11 @@ extension Tensor {
     kernel f: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void,
     backward: Rule.Type
   ) -> Tensor {
-    elementwise(operation, mapped { x, y, range in
-      if !range.isEmpty { f(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, range.count) }
-    }, backward)
+    elementwise(
+      operation,
+      mapped { x, y, range in
+        if !range.isEmpty { f(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, range.count) }
+      }, backward)
   }
 
   /// The result of an elementwise op with these values and this rule.
