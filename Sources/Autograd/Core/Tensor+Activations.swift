@@ -41,7 +41,8 @@ extension Tensor {
       backward: SigmoidBackward.self)
   }
 
-  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise (``portableTanh(_:)``, a vector of values at a time).
+  /// tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) elementwise, by Cephes' algorithm computed by Autograd itself
+  /// (the same bits on every CPU).
   ///
   /// ```
   /// tanh'(x) = 1 − tanh²(x)

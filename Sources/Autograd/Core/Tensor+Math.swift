@@ -9,7 +9,8 @@
 import Foundation
 
 extension Tensor {
-  /// eˣ elementwise (``portableExp(_:)``, a vector of values at a time). d/dx eˣ = eˣ, the output itself.
+  /// eˣ elementwise, by fdlibm's algorithm computed by Autograd itself (the same bits on every CPU).
+  /// d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
     map("exp", kernel: expKernel, backward: ExpBackward.self)
   }

@@ -7,10 +7,14 @@
 #ifndef CLANES_H
 #define CLANES_H
 
-/// y[i] = eˣ⁽ⁱ⁾ for i < n, with the widest vectors this CPU runs.
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// y[i] = e^x[i] for i < n, with the widest vectors this CPU runs (y may be x).
 void clanes_exp(const double *x, double *y, long n);
 
-/// y[i] = tanh x[i] for i < n, with the widest vectors this CPU runs.
+/// y[i] = tanh x[i] for i < n, with the widest vectors this CPU runs (y may be x).
 void clanes_tanh(const double *x, double *y, long n);
 
 /// The same with vectors of `width` doubles (8, 4 or 2); returns 0 when this CPU cannot run them.
@@ -19,5 +23,9 @@ int clanes_tanh_width(int width, const double *x, double *y, long n);
 
 /// The width clanes_exp and clanes_tanh use on this CPU.
 int clanes_width(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,9 +1,11 @@
-// Lanes.c — a kernel of Autograd: eˣ and tanh x on 8, 4 or 2 doubles at a time.
+// Lanes.cpp — a kernel of Autograd: eˣ and tanh x on 8, 4 or 2 doubles at a time.
 //
 // Swift compiles for the baseline of its architecture (SSE2 on x86-64: two doubles an instruction)
 // and has no way to compile one function for wider vectors and choose it at run time. C has
 // (`__attribute__((target))`), so the wide variants live here: the same source compiled for AVX-512,
-// AVX2 and the baseline, the widest the CPU runs chosen once.
+// AVX2 and the baseline, the widest the CPU runs chosen once. (Compiled as C++ only because the
+// package's C++ standard setting, for CGnuplot, would break a C target's symbol graph for DocC; it
+// is C in all but name, behind an `extern "C"` interface.)
 //
 // Every lane performs portableExp's and portableTanh's operations in their order. Contraction into
 // fused multiply-adds is off (the pragma below): an FMA rounds once where a multiplication and an
