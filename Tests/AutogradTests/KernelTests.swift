@@ -164,6 +164,26 @@ struct KernelTests {
     #expect(isClose(gotW, expectedW, tolerance: 1e-12))
   }
 
+  @Test("softmax's and log-softmax's fused backward rules equal the recorded tensor rules, bit for bit, along every axis")
+  func softmaxGradients() {
+    for shape in [[5], [3, 7], [2, 3, 4], [8, 64, 70]] {  // the last one is split between two threads
+      let x = randomTensor(shape, in: -5...5, seed: 48)
+      let weights = randomTensor(shape, seed: 49)
+      x.requiresGrad = true
+      for axis in 0..<shape.count {
+        for log in [false, true] {
+          let op = { log ? x.logSoftmax(axis: axis) : x.softmax(axis: axis) }
+          x.grad = nil
+          (op() * weights).sum().backward()  // not recorded: the fused pass
+          let fused = x.grad!.scalars
+          x.grad = nil
+          (op() * weights).sum().backward(createGraph: true)  // recorded: the tensor operations
+          #expect(sameBits(fused, x.grad!.scalars), "\(log ? "log-softmax" : "softmax") \(shape) axis \(axis)")
+        }
+      }
+    }
+  }
+
   @Test("a freed tensor's large array is reused by the next result of its size, and never one still in use")
   func bufferPool() {
     let count = pooledMinimum + 27  // a size no other test uses, so the pool's entry is this test's

@@ -1,8 +1,8 @@
 // Tensor+Softmax.swift — softmax and log-softmax along an axis, stable for large inputs.
 //
-// Their values are computed slice by slice in one pass (Kernels/SoftmaxRows.swift) rather than
-// as the composition the formulas spell, exp(x − max x) / Σ exp(x − max x); the tests require the
-// same bits from both.
+// Their values, and their backward rules when the backward pass is not recorded, are computed
+// slice by slice in one pass (Kernels/SoftmaxRows.swift) rather than as the compositions the
+// formulas spell, exp(x − max x) / Σ exp(x − max x); the tests require the same bits from both.
 
 import Foundation
 
@@ -19,7 +19,8 @@ extension Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "softmax(axis:)", shape: shape)
     let y = softmaxValues(axis: axis, log: false)
     return Tensor.result(of: "softmax(axis: \(axis))", shape: shape, scalars: y, inputs: [self]) { y, g in
-      [y * (g - (g * y).sum(axis: axis, keepingAxis: true))]
+      // Not recorded, the same operations run fused, slice by slice (Kernels/SoftmaxRows.swift).
+      [isRecordingGradients ? y * (g - (g * y).sum(axis: axis, keepingAxis: true)) : y.softmaxGradient(g, axis: axis)]
     }
   }
 
@@ -35,7 +36,7 @@ extension Tensor {
     return Tensor.result(
       of: "logSoftmax(axis: \(axis))", shape: shape, scalars: softmaxValues(axis: axis, log: true), inputs: [self]
     ) { y, g in
-      [g - y.exp() * g.sum(axis: axis, keepingAxis: true)]
+      [isRecordingGradients ? g - y.exp() * g.sum(axis: axis, keepingAxis: true) : y.logSoftmaxGradient(g, axis: axis)]
     }
   }
 }
