@@ -266,6 +266,38 @@ def run_ours(args):
     return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout)
 
 
+# The time targets of the kernels issue: ours ÷ theirs at most this (matmul_1024 at least 0.95 ×
+# raw dgemm's speed, so its time at most 1/0.95 of dgemm's).
+TARGETS = [
+    ("matmul_1024", "dgemm_1024", 1 / 0.95),
+    ("mlp_step", "torch", 0.8),
+    ("attention_step", "torch", 0.8),
+    ("small_mlp_step", "torch", 0.2),
+    ("elementwise_1M", "torch", 1.0),
+    ("gpt_step", "torch", 1.0),
+]
+
+
+def print_targets(rounds, names):
+    """Each time target with this run's median ratio, and whether it is met."""
+    lines = []
+    for name, against, limit in TARGETS:
+        if name not in names:
+            continue
+        if against in names:  # another workload of ours, in the same process
+            ratios = [o[name]["median_seconds"] / o[against]["median_seconds"] for o, _ in rounds]
+        elif all(peers.get(against, {}).get(name) for _, peers in rounds):
+            ratios = [o[name]["median_seconds"] / peers[against][name] for o, peers in rounds]
+        else:
+            continue
+        ratio = statistics.median(ratios)
+        verdict = "met" if ratio <= limit else "NOT met"
+        lines.append(f"{name + ' ÷ ' + against:<28} {ratio:>6.2f}   target ≤ {limit:.2f}   {verdict}")
+    if lines:
+        print("\ntargets (time, ours ÷ theirs, medians of the rounds):")
+        print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ours", help="a file holding `bench --json` output (one round only)")
@@ -329,6 +361,7 @@ def main():
     if "dgemm_1024" in names and "matmul_1024" in names:
         ratio = statistics.median(o["matmul_1024"]["median_seconds"] / o["dgemm_1024"]["median_seconds"] for o, _ in rounds)
         print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ratio:.3f}")
+    print_targets(rounds, names)
     if not args.ours and not args.no_memory:
         idle, table = memory(args, names, "torch" in modules)
         print("\npeak resident memory of a process running one workload (MiB); 'held' = above an idle process")
@@ -343,6 +376,11 @@ def main():
                 their_held = theirs - idle[1]
                 ratio = held / their_held if their_held > 0 else float("nan")
                 print(f"{name:<16} {mib(mine):>8.1f} {mib(held):>10.1f} {mib(theirs):>8.1f} {mib(their_held):>11.1f} {ratio:>13.2f}")
+        compared = [(mine - idle[0], theirs - idle[1]) for mine, theirs in table.values() if theirs is not None]
+        if compared:
+            over = sum(held > their_held for held, their_held in compared)
+            verdict = "met" if over == 0 else f"NOT met ({over} workload{'s' if over != 1 else ''} over)"
+            print(f"target (memory): no workload holds more than PyTorch's   {verdict}")
 
 
 if __name__ == "__main__":
