@@ -184,6 +184,25 @@ struct KernelTests {
     }
   }
 
+  @Test("sum(): one chain below 2¹⁶ values; above, two halves of four interleaved partial sums, in that exact order")
+  func blockedSum() {
+    let small = randomTensor([blockedSumMinimum - 1], seed: 50)
+    #expect(small.sum().item.bitPattern == small.scalars.reduce(0, +).bitPattern)
+    for count in [blockedSumMinimum, blockedSumMinimum + 7] {
+      let x = randomTensor([count], seed: 51).scalars
+      // The order written out plainly: partial sums by i mod 4 within each half.
+      func half(_ values: ArraySlice<Double>) -> Double {
+        var s = [0.0, 0.0, 0.0, 0.0]
+        for (offset, value) in values.enumerated() { s[offset % 4] += value }
+        return (s[0] + s[1]) + (s[2] + s[3])
+      }
+      let expected = half(x[0..<(count / 2)]) + half(x[(count / 2)...])
+      let got = Tensor(x).sum().item
+      #expect(got.bitPattern == expected.bitPattern, "\(count) values")
+      #expect(isClose(got, x.reduce(0, +), tolerance: 1e-9))
+    }
+  }
+
   @Test("a freed tensor's large array is reused by the next result of its size, and never one still in use")
   func bufferPool() {
     let count = pooledMinimum + 27  // a size no other test uses, so the pool's entry is this test's

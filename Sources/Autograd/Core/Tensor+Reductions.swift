@@ -34,8 +34,11 @@ extension Tensor {
   }
 
   /// The sum of all elements, a scalar. ∂(Σx)/∂xᵢ = 1.
+  ///
+  /// Added one value after the other; from 65 536 values on, in a fixed blocked order that is
+  /// faster and rounds less.
   public func sum() -> Tensor {
-    Tensor.result(of: "sum", shape: [], scalars: [scalars.reduce(0, +)], inputs: [self]) { _, g in
+    Tensor.result(of: "sum", shape: [], scalars: [sumOfAll(scalars)], inputs: [self]) { _, g in
       [g.broadcasted(to: self.shape)]
     }
   }
