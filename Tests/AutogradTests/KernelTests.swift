@@ -164,7 +164,8 @@ struct KernelTests {
     #expect(isClose(gotW, expectedW, tolerance: 1e-12))
   }
 
-  @Test("softmax's and log-softmax's fused backward rules equal the recorded tensor rules, bit for bit, along every axis")
+  @Test(
+    "softmax's and log-softmax's fused backward rules equal the recorded tensor rules, bit for bit, along every axis")
   func softmaxGradients() {
     for shape in [[5], [3, 7], [2, 3, 4], [8, 64, 70]] {  // the last one is split between two threads
       let x = randomTensor(shape, in: -5...5, seed: 48)

@@ -1,6 +1,7 @@
-// Parallel.swift — the one place where Autograd uses a second thread: large elementwise maps,
-// softmax rows and batches of small matrix products are split in two halves. Everything else runs
-// on the caller's thread (and BLAS runs its own threads for large products).
+// Parallel.swift — the one place where Autograd uses a second thread: large elementwise maps and
+// fused backward rules, softmax rows, large sums and batches of small matrix products are split in
+// two halves. Everything else runs on the caller's thread (and BLAS runs its own threads for large
+// products).
 
 import Dispatch
 

@@ -59,9 +59,10 @@ extension Tensor {
   /// room for one slice. Slices are independent, so a large tensor's are split between two threads.
   private static func bySlices(
     _ a: Tensor, _ b: Tensor?, axis: Int,
-    _ body: @escaping @Sendable (
-      UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int, UnsafeMutablePointer<Double>
-    ) -> Void
+    _ body:
+      @escaping @Sendable (
+        UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int, UnsafeMutablePointer<Double>
+      ) -> Void
   ) -> [Double] {
     let (outer, size, inner) = Shape.split(a.shape, at: axis)
     let second = b?.scalars ?? a.scalars

@@ -10,8 +10,6 @@
 // grows more slowly with n (each partial sum has a quarter of the terms). KernelTests checks the
 // exact order.
 
-import Dispatch
-
 /// The count from which ``sumOfAll(_:)`` sums in blocks.
 let blockedSumMinimum = 1 << 16
 
@@ -23,10 +21,8 @@ func sumOfAll(_ x: [Double]) -> Double {
     let values = UnsafeSendable(x)
     let results = UnsafeSendable(UnsafeMutablePointer<Double>.allocate(capacity: 2))
     defer { results.value.deallocate() }
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
-      let range = (half * values.value.count / 2)..<((half + 1) * values.value.count / 2)
-      results.value[half] = interleavedSum(values.value, range)
-    }
+    // Two halves, split at count / 2 (inHalves always splits a count this large, threads or not).
+    inHalves(x.count) { range in results.value[range.lowerBound == 0 ? 0 : 1] = interleavedSum(values.value, range) }
     halves = (results.value[0], results.value[1])
   }
   return halves.0 + halves.1
