@@ -30,8 +30,9 @@ let openBLASProducts = Atomic<Int>(0)
 
 /// Matrix products with fewer multiply-adds (n·m·k) than this are computed in one fixed order of
 /// additions, the same bits on every CPU; larger ones go to OpenBLAS, whose kernels add in their
-/// own orders (faster, but the last bits depend on the CPU). The default, 2¹⁷, covers every
-/// product of chapters 00–09. A program whose results must be identical everywhere, whatever the
+/// own orders (faster, but the last bits depend on the CPU). A batch of matrices times one shared
+/// matrix (a layer applied to a batch of sequences) counts as one product of the stacked rows. The
+/// default, 2¹⁷, covers every product of chapters 00–09. A program whose results must be identical everywhere, whatever the
 /// sizes (chapter 10's GPT), raises it, at the price of speed on large products:
 ///
 /// ```swift
