@@ -123,7 +123,7 @@ CLANES_DEFINE(2, Baseline, )
 CLANES_DEFINE(4, AVX2, __attribute__((target("avx2"))))
 CLANES_DEFINE(8, AVX512, __attribute__((target("avx512f"))))
 
-static int runs(int width) {
+int clanes_runs(int width) {
   switch (width) {
   case 8: return __builtin_cpu_supports("avx512f");
   case 4: return __builtin_cpu_supports("avx2");
@@ -132,18 +132,18 @@ static int runs(int width) {
   }
 }
 #else
-static int runs(int width) { return width == 2; }
+int clanes_runs(int width) { return width == 2; }
 #endif
 
 int clanes_width(void) {
   static int width = 0;  // chosen once; a race only writes the same value twice
-  if (width == 0) width = runs(8) ? 8 : runs(4) ? 4 : 2;
+  if (width == 0) width = clanes_runs(8) ? 8 : clanes_runs(4) ? 4 : 2;
   return width;
 }
 
 /// The array kernel of `function` (0: exp, 1: tanh) for vectors of `width` doubles.
 static int run(int function, int width, const double *x, double *y, long n) {
-  if (!runs(width)) return 0;
+  if (!clanes_runs(width)) return 0;
   switch (width) {
 #if defined(__x86_64__)
   case 8: (function ? tanhAVX512Array : expAVX512Array)(x, y, n); return 1;

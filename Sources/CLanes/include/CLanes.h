@@ -21,6 +21,9 @@ void clanes_tanh(const double *x, double *y, long n);
 int clanes_exp_width(int width, const double *x, double *y, long n);
 int clanes_tanh_width(int width, const double *x, double *y, long n);
 
+/// 1 when this CPU runs vectors of `width` doubles (8, 4 or 2), else 0.
+int clanes_runs(int width);
+
 /// The width clanes_exp and clanes_tanh use on this CPU.
 int clanes_width(void);
 
