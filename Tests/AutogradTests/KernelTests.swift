@@ -227,13 +227,20 @@ struct KernelTests {
     let second = x.exp()
     #expect(pooledArrays(ofCount: count) == 0 && address(second) == freed)
     #expect(sameBits(second.scalars, x.scalars.map(portableExp)))
-    // An array that a live tensor still shares (detached() shares its values) is copied, not overwritten.
+    // An array that two tensors share (detached() and reshaped() share their values) stays out of
+    // the pool when one of them is freed.
     var shared: Tensor? = x.sigmoid()
     let survivor = shared!.detached()
     let kept = survivor.scalars
-    shared = nil  // its array goes to the pool, still held by `survivor`
+    shared = nil
+    #expect(pooledArrays(ofCount: count) == 0)
+    // An array that the caller still holds goes to the pool, and is copied before it is written.
+    let held = x.scalars.map { $0 * 3 }
+    var wrapped: Tensor? = Tensor(shape: [count], scalars: held)
+    wrapped = nil
+    #expect(pooledArrays(ofCount: count) == 1)
     let third = x * 2
-    #expect(survivor.scalars == kept)
+    #expect(survivor.scalars == kept && held == x.scalars.map { $0 * 3 })
     #expect(sameBits(third.scalars, x.scalars.map { $0 * 2 }))
   }
 

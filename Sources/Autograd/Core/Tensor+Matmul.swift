@@ -61,11 +61,10 @@ extension Tensor {
       // of a first layer does not), and summed over batch axes that were broadcast.
       // (A weight matrix shared by a batch gets its summed gradient as one stacked product where
       // that is large enough for OpenBLAS: Kernels/MatrixProduct.swift.)
-      let sharedWeight = !transposeA && b.rank == 2 && b.requiresGrad
       return [
         a.requiresGrad ? product(dA.0, dA.2, transposeA: dA.1, transposeB: dA.3).summed(toShape: a.shape) : nil,
         b.requiresGrad
-          ? (sharedWeight ? stackedWeightGradient(a, g, transposedResult: transposeB) : nil)
+          ? stackedWeightGradient(a, b, g, transposeA: transposeA, transposeB: transposeB)
             ?? product(dB.0, dB.2, transposeA: dB.1, transposeB: dB.3).summed(toShape: b.shape) : nil,
       ]
     }

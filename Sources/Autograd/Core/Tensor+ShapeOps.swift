@@ -23,7 +23,7 @@ extension Tensor {
     let source = shape
     return Tensor.result(of: "reshape", shape: target, scalars: scalars, inputs: [self]) { _, g in
       [g.reshaped(source)]
-    }
+    }.sharingScalars(with: self)
   }
 
   /// The axes reordered: axis `i` of the result is axis `axes[i]` of this tensor.

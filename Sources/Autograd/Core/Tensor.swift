@@ -54,6 +54,9 @@ public final class Tensor {
   /// it. Set by ``retainGrad()``; leaves keep theirs regardless.
   public var retainsGrad = false
 
+  /// Whether another tensor holds the same array of values (``sharingScalars(with:)``).
+  private var sharesScalars = false
+
   /// The operation that produced this tensor ("leaf" for a tensor made from values).
   public let operation: String
 
@@ -108,7 +111,8 @@ public final class Tensor {
   /// (and its backward rule, whose closure holds them too) to the list before it is freed, so its
   /// deinit has nothing left to recurse into.
   deinit {
-    returnToPool(scalars)  // large arrays are kept for the next tensors (Kernels/BufferPool.swift)
+    // Large arrays are kept for the next tensors (Kernels/BufferPool.swift), unless shared.
+    if !sharesScalars { returnToPool(scalars) }
     guard !inputs.isEmpty else { return }
     var pending = inputs
     inputs = []
@@ -175,7 +179,16 @@ public final class Tensor {
 
   /// The same values, cut from the graph: no gradient flows through the result.
   public func detached() -> Tensor {
-    Tensor(shape: shape, scalars: scalars)
+    Tensor(shape: shape, scalars: scalars).sharingScalars(with: self)
+  }
+
+  /// Marks this tensor and `source` as holding one array of values between them (Swift's arrays
+  /// share storage until written): neither hands it to the buffer pool when freed, since the other
+  /// may still read it. Returns this tensor.
+  func sharingScalars(with source: Tensor) -> Tensor {
+    sharesScalars = true
+    source.sharesScalars = true
+    return self
   }
 
   /// The values as rows of a matrix (a rank-2 tensor only).

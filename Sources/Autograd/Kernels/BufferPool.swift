@@ -5,7 +5,9 @@
 // products. glibc's malloc serves a large array (from 128 KiB, more once it has seen larger ones
 // freed) with fresh pages from the kernel, which zeroes each one on first touch, and hands them back
 // when it is freed; so every step paid for page faults and zeroing of memory it had just had. The
-// pool keeps up to a few arrays of each large size, within a cap on the total.
+// pool keeps up to a few arrays of each large size, within a cap on the total. Arrays that two
+// tensors share (a reshape, a detached copy) stay out of it; an array the caller still holds (one
+// handed to `Tensor(shape:scalars:)`) may come in, and Swift copies it before a tensor writes into it.
 
 import Synchronization
 
