@@ -76,7 +76,7 @@ extension Tensor {
   /// The result of an elementwise op with these values and this rule.
   private func elementwise<Rule: ElementwiseRule>(_ operation: String, _ values: [Double], _: Rule.Type) -> Tensor {
     Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
-      if isRecordingGradients || g.shape != y.shape { return [Rule.gradient(x: self, y: y, g: g)] }
+      if isRecordingGradients { return [Rule.gradient(x: self, y: y, g: g)] }
       return [Tensor(shape: y.shape, scalars: Tensor.fused(Rule.self, x: self.scalars, y: y.scalars, g: g.scalars))]
     }
   }

@@ -16,16 +16,14 @@ let blockedSumMinimum = 1 << 16
 /// Σᵢ xᵢ: in one chain below ``blockedSumMinimum`` values, in the blocked order above it.
 func sumOfAll(_ x: [Double]) -> Double {
   if x.count < blockedSumMinimum { return x.reduce(0, +) }
-  var halves = (0.0, 0.0)
-  x.withUnsafeBufferPointer { x in
+  return x.withUnsafeBufferPointer { x in
     let values = UnsafeSendable(x)
-    let results = UnsafeSendable(UnsafeMutablePointer<Double>.allocate(capacity: 2))
-    defer { results.value.deallocate() }
+    let halves = UnsafeSendable(UnsafeMutablePointer<Double>.allocate(capacity: 2))
+    defer { halves.value.deallocate() }
     // Two halves, split at count / 2 (inHalves always splits a count this large, threads or not).
-    inHalves(x.count) { range in results.value[range.lowerBound == 0 ? 0 : 1] = interleavedSum(values.value, range) }
-    halves = (results.value[0], results.value[1])
+    inHalves(x.count) { range in halves.value[range.lowerBound == 0 ? 0 : 1] = interleavedSum(values.value, range) }
+    return halves.value[0] + halves.value[1]
   }
-  return halves.0 + halves.1
 }
 
 /// The values of `range` as four partial sums over positions of equal i mod 4 (counted from the
