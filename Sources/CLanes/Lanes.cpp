@@ -65,30 +65,49 @@
     return y;                                                                                             \
   }                                                                                                       \
                                                                                                           \
-  /* Cephes' tanh.c, as portableTanh: one division serves both formulas. */                              \
-  static inline TARGET vd##SUFFIX tanh##SUFFIX(vd##SUFFIX x) {                                           \
+  /* Cephes' tanh.c, as portableTanh, in pieces: the far formula (|x| >= 0.625) is                        \
+     ±(1 - 2/(e^(2|x|) + 1)), the near one x + x·P(s)/Q(s). */                                            \
+  static inline TARGET vd##SUFFIX tanhFarDenominator##SUFFIX(vd##SUFFIX magnitude) {                      \
+    vd##SUFFIX capped = select##SUFFIX((vl##SUFFIX)(magnitude > 22.0), (vd##SUFFIX)(22.0), magnitude);    \
+    return exp##SUFFIX(2.0 * capped) + 1.0;                                                               \
+  }                                                                                                       \
+  static inline TARGET void tanhNearRational##SUFFIX(vd##SUFFIX x, vd##SUFFIX *p, vd##SUFFIX *q) {        \
+    vd##SUFFIX s = x * x;                                                                                 \
+    *p = ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s;\
+    *q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;  \
+  }                                                                                                       \
+  static inline TARGET vd##SUFFIX tanhFarValue##SUFFIX(vl##SUFFIX negative, vd##SUFFIX quotient) {        \
+    vd##SUFFIX farValue = 1.0 - quotient;                                                                 \
+    return select##SUFFIX(negative, -farValue, farValue);                                                 \
+  }                                                                                                       \
+  static inline TARGET vd##SUFFIX tanhNearValue##SUFFIX(vd##SUFFIX x, vd##SUFFIX quotient) {              \
+    return select##SUFFIX((vl##SUFFIX)(x == 0.0), x, x + x * quotient);                                   \
+  }                                                                                                       \
+                                                                                                          \
+  /* tanh of lanes that all take the far formula, or all the near one (NaN: near). */                     \
+  static inline __attribute__((always_inline)) TARGET vd##SUFFIX tanhFar##SUFFIX(vd##SUFFIX x) {          \
+    vl##SUFFIX negative = (vl##SUFFIX)(x < 0.0);                                                          \
+    vd##SUFFIX quotient = 2.0 / tanhFarDenominator##SUFFIX(select##SUFFIX(negative, -x, x));              \
+    return tanhFarValue##SUFFIX(negative, quotient);                                                      \
+  }                                                                                                       \
+  static inline __attribute__((always_inline)) TARGET vd##SUFFIX tanhNear##SUFFIX(vd##SUFFIX x) {         \
+    vd##SUFFIX p, q;                                                                                      \
+    tanhNearRational##SUFFIX(x, &p, &q);                                                                  \
+    return tanhNearValue##SUFFIX(x, p / q);                                                               \
+  }                                                                                                       \
+                                                                                                          \
+  /* tanh of any lanes; where both formulas occur, one division serves both. */                           \
+  static inline __attribute__((always_inline)) TARGET vd##SUFFIX tanh##SUFFIX(vd##SUFFIX x) {             \
     vl##SUFFIX negative = (vl##SUFFIX)(x < 0.0);                                                          \
     vd##SUFFIX magnitude = select##SUFFIX(negative, -x, x);                                               \
     vl##SUFFIX far = (vl##SUFFIX)(magnitude >= 0.625);                                                    \
-    vl##SUFFIX near = ~far; /* NaN lanes too */                                                           \
-    vd##SUFFIX numerator = 2.0, denominator = 1.0;                                                        \
-    if (any##SUFFIX(far)) {                                                                               \
-      vd##SUFFIX capped = select##SUFFIX((vl##SUFFIX)(magnitude > 22.0), (vd##SUFFIX)(22.0), magnitude); \
-      denominator = exp##SUFFIX(2.0 * capped) + 1.0;                                                      \
-    }                                                                                                     \
-    if (any##SUFFIX(near)) {                                                                              \
-      vd##SUFFIX s = x * x;                                                                               \
-      vd##SUFFIX p =                                                                                      \
-        ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) * s; \
-      vd##SUFFIX q =                                                                                      \
-        ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;   \
-      numerator = select##SUFFIX(near, p, numerator);                                                     \
-      denominator = select##SUFFIX(near, q, denominator);                                                 \
-    }                                                                                                     \
-    vd##SUFFIX quotient = numerator / denominator;                                                        \
-    vd##SUFFIX nearValue = select##SUFFIX((vl##SUFFIX)(x == 0.0), x, x + x * quotient);                   \
-    vd##SUFFIX farValue = 1.0 - quotient;                                                                 \
-    return select##SUFFIX(far, select##SUFFIX(negative, -farValue, farValue), nearValue);                 \
+    if (!any##SUFFIX(~far)) return tanhFar##SUFFIX(x);                                                    \
+    if (!any##SUFFIX(far)) return tanhNear##SUFFIX(x);                                                    \
+    vd##SUFFIX p, q;                                                                                      \
+    tanhNearRational##SUFFIX(x, &p, &q);                                                                  \
+    vd##SUFFIX quotient = select##SUFFIX(far, (vd##SUFFIX)(2.0), p) /                                     \
+                          select##SUFFIX(far, tanhFarDenominator##SUFFIX(magnitude), q);                  \
+    return select##SUFFIX(far, tanhFarValue##SUFFIX(negative, quotient), tanhNearValue##SUFFIX(x, quotient));\
   }                                                                                                       \
                                                                                                           \
   /* f on every value; the last values, fewer than W, in a vector padded with zeros. Always inlined */ \
@@ -123,6 +142,49 @@ CLANES_DEFINE(2, Baseline, )
 CLANES_DEFINE(4, AVX2, __attribute__((target("avx2"))))
 CLANES_DEFINE(8, AVX512, __attribute__((target("avx512f"))))
 
+#include <immintrin.h>
+
+// tanh's two formulas cost differently (the far one an exponential and two divisions, the near one
+// a rational and one division), and a vector holding values of both kinds pays for both. AVX-512
+// can sort lanes cheaply (compress and expand), so this kernel gathers each block's far values and
+// its near values into vectors of one kind, computes each kind with its own formula only, and puts
+// every result back in its place. Each lane's arithmetic is tanhAVX512's (one lane's far formula
+// is the same operations whether its division is shared or not), so the bits are too.
+static __attribute__((target("avx512f"))) void tanhAVX512SortedArray(const double *x, double *y, long n) {
+  enum { block = 512 };
+  double far[block + 8], near[block + 8];
+  __mmask8 farMasks[block / 8];
+  for (long start = 0; start < n; start += block) {
+    long count = n - start < block ? n - start : block, vectors = (count + 7) / 8, farCount = 0, nearCount = 0;
+    for (long v = 0; v < vectors; v++) {
+      long left = count - v * 8;
+      __mmask8 valid = left >= 8 ? 0xff : (__mmask8)((1u << left) - 1);
+      __m512d values = _mm512_maskz_loadu_pd(valid, x + start + v * 8);
+      __mmask8 isFar = _mm512_mask_cmp_pd_mask(valid, _mm512_abs_pd(values), _mm512_set1_pd(0.625), _CMP_GE_OQ);
+      __mmask8 isNear = valid & ~isFar;  // NaN lanes too, as in tanhAVX512
+      farMasks[v] = isFar;
+      _mm512_storeu_pd(far + farCount, _mm512_maskz_compress_pd(isFar, values));
+      _mm512_storeu_pd(near + nearCount, _mm512_maskz_compress_pd(isNear, values));
+      farCount += __builtin_popcount(isFar);
+      nearCount += __builtin_popcount(isNear);
+    }
+    // A last vector's unused lanes hold zeros (compress fills them), computed and never read.
+    for (long i = 0; i < farCount; i += 8) _mm512_storeu_pd(far + i, tanhFarAVX512(_mm512_loadu_pd(far + i)));
+    for (long i = 0; i < nearCount; i += 8) _mm512_storeu_pd(near + i, tanhNearAVX512(_mm512_loadu_pd(near + i)));
+    farCount = nearCount = 0;
+    for (long v = 0; v < vectors; v++) {
+      long left = count - v * 8;
+      __mmask8 valid = left >= 8 ? 0xff : (__mmask8)((1u << left) - 1);
+      __mmask8 isFar = farMasks[v], isNear = valid & ~isFar;
+      __m512d results = _mm512_maskz_expandloadu_pd(isFar, far + farCount);
+      results = _mm512_mask_expandloadu_pd(results, isNear, near + nearCount);
+      _mm512_mask_storeu_pd(y + start + v * 8, valid, results);
+      farCount += __builtin_popcount(isFar);
+      nearCount += __builtin_popcount(isNear);
+    }
+  }
+}
+
 int clanes_runs(int width) {
   switch (width) {
   case 8: return __builtin_cpu_supports("avx512f");
@@ -146,7 +208,7 @@ static int run(int function, int width, const double *x, double *y, long n) {
   if (!clanes_runs(width)) return 0;
   switch (width) {
 #if defined(__x86_64__)
-  case 8: (function ? tanhAVX512Array : expAVX512Array)(x, y, n); return 1;
+  case 8: (function ? tanhAVX512SortedArray : expAVX512Array)(x, y, n); return 1;
   case 4: (function ? tanhAVX2Array : expAVX2Array)(x, y, n); return 1;
 #endif
   default: (function ? tanhBaselineArray : expBaselineArray)(x, y, n); return 1;
