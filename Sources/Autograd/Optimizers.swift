@@ -53,7 +53,8 @@ public final class SGD: Optimizer {
     self.parameters = parameters
     self.learningRate = learningRate
     self.momentum = momentum
-    velocity = parameters.map { [Double](repeating: 0, count: $0.count) }
+    // Without momentum v is g itself, and is not kept.
+    velocity = momentum == 0 ? [] : parameters.map { [Double](repeating: 0, count: $0.count) }
   }
 
   /// One update of every parameter that has a gradient: v ← μ·v + g, p ← p − η·v.
@@ -61,8 +62,12 @@ public final class SGD: Optimizer {
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
       // Whole arrays in place: one access to p.scalars, not one per element, and no copy.
-      velocity[index].withUnsafeMutableBufferPointer { v in
-        p.scalars.withUnsafeMutableBufferPointer { values in
+      p.scalars.withUnsafeMutableBufferPointer { values in
+        if momentum == 0 {
+          for i in g.indices { values[i] -= learningRate * g[i] }  // v = 0·v + g = g
+          return
+        }
+        velocity[index].withUnsafeMutableBufferPointer { v in
           for i in g.indices {
             v[i] = momentum * v[i] + g[i]
             values[i] -= learningRate * v[i]

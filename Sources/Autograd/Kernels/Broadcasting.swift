@@ -91,7 +91,14 @@ extension Tensor {
   /// backward rule) are filled in one plain pass.
   static func broadcastRepeat(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
     let count = target.reduce(1, *)
-    if x.count == 1 { return pooledArray(count) { $0.update(repeating: x[0]) } }
+    if x.count == 1 {
+      // One value everywhere (a sum's gradient): a write-only fill, worth two threads when large.
+      let value = x[0]
+      return pooledArray(count) { out in
+        let out = UnsafeSendable(out)
+        inHalves(count) { range in UnsafeMutableBufferPointer(rebasing: out.value[range]).update(repeating: value) }
+      }
+    }
     if !x.isEmpty, Array(target.suffix(source.count)) == source {
       return pooledArray(count) { out in
         for start in stride(from: 0, to: count, by: x.count) {
