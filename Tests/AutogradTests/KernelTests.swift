@@ -68,7 +68,7 @@ struct KernelTests {
     #expect(sameBits(values, y), "\(count) values, in place")
   }
 
-  @Test("tanh and exp of a tensor (two threads from 2¹⁵ values) are the plain functions elementwise")
+  @Test("tanh and exp of a tensor (two threads from 2¹⁴ values) are the plain functions elementwise")
   func elementwiseInHalves() {
     for count in [3, 1000, parallelThreshold + 5] {
       let x = randomTensor([count], in: -30...30, seed: 32)
@@ -105,10 +105,10 @@ struct KernelTests {
     ([2, 3], [2, 3]),  // same shape
     ([4, 3], []), ([4, 3], [1]), ([], [5]),  // one value
     ([4, 3], [3]), ([2, 4, 3], [4, 3]),  // a row repeated
-    ([4, 3], [4, 1]), ([2, 4, 3], [2, 4, 1]),  // one value per row
+    ([4, 3], [4, 1]), ([2, 4, 3], [2, 4, 1]), ([7, 5], [7, 1]),  // one value per row (sums: four rows at a time)
     ([2, 1, 3], [1, 4, 1]), ([3, 1], [1, 5]), ([2, 3, 4], [3, 1]),  // the general case
     ([0, 3], [3]),  // empty
-    ([1, 70_000], [1, 1]),  // one value, repeated in two halves (from 2¹⁵ values)
+    ([1, 70_000], [1, 1]),  // one value, repeated in two halves (from 2¹⁴ values)
   ]
 
   @Test("broadcastZip's branches equal the plain broadcasting loop", arguments: shapePairs)
@@ -209,6 +209,42 @@ struct KernelTests {
         }
       }
     }
+  }
+
+  /// Whether `inHalves` over `count` indices visited each exactly once.
+  private static func visitsEachOnce(_ count: Int, nested: Bool = false) -> Bool {
+    let marks = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    defer { marks.deallocate() }
+    marks.initialize(repeating: 0)
+    let shared = UnsafeSendable(marks)
+    inHalves(count) { range in
+      if nested {  // each half splits its own range again: the inner calls find the thread in use
+        inHalves(range.count) { inner in
+          for i in inner { shared.value[range.lowerBound + i] += 1 }
+        }
+      } else {
+        for i in range { shared.value[i] += 1 }
+      }
+    }
+    return marks.allSatisfy { $0 == 1 }
+  }
+
+  @Test(
+    "inHalves visits every index once: on the second thread, after it has gone to sleep, nested, and from many threads at once",
+    .timeLimit(.minutes(1))  // a lost wake-up would hang
+  )
+  func halves() async {
+    let count = 4 * parallelThreshold + 3
+    #expect(Self.visitsEachOnce(count))
+    try? await Task.sleep(for: .milliseconds(20))  // the second thread sleeps after a quarter of a millisecond
+    #expect(Self.visitsEachOnce(count))
+    #expect(Self.visitsEachOnce(count, nested: true))
+    // Concurrent callers: one is served by the second thread, the others by libdispatch.
+    let results = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<8 { group.addTask { (0..<50).allSatisfy { _ in Self.visitsEachOnce(count) } } }
+      return await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(results == Array(repeating: true, count: 8))
   }
 
   @Test("sum(): one chain below 2¹⁶ values; above, two halves of four interleaved partial sums, in that exact order")
