@@ -107,7 +107,7 @@ struct KernelTests {
     ([4, 3], [3]), ([2, 4, 3], [4, 3]),  // a row repeated
     ([4, 3], [4, 1]), ([2, 4, 3], [2, 4, 1]), ([7, 5], [7, 1]),  // one value per row (sums: four rows at a time)
     ([2, 1, 3], [1, 4, 1]), ([3, 1], [1, 5]), ([2, 3, 4], [3, 1]),  // the general case
-    ([0, 3], [3]),  // empty
+    ([0, 3], [3]), ([3, 0], [3, 1]),  // empty
     ([1, 70_000], [1, 1]),  // one value, repeated in two halves (from 2¹⁴ values)
   ]
 
@@ -208,6 +208,27 @@ struct KernelTests {
           #expect(sameBits(fused, x.grad!.scalars), "\(log ? "log-softmax" : "softmax") \(shape) axis \(axis)")
         }
       }
+    }
+  }
+
+  @Test("permuted copies rows whole when the last axis stays last, and equals the definition for every permutation")
+  func permutations() {
+    for shape in [[2, 3, 4], [3, 5, 2, 4], [4, 1, 3], [2, 0, 3], [6]] {
+      let x = randomTensor(shape, seed: 51)
+      for axes in Self.allPermutations(Array(0..<shape.count)) {
+        #expect(
+          Tensor.permutedValues(x.scalars, shape: shape, axes: axes)
+            == Permutation.values(x.scalars, shape: shape, axes: axes), "\(shape) \(axes)")
+      }
+    }
+  }
+
+  private static func allPermutations(_ items: [Int]) -> [[Int]] {
+    guard items.count > 1 else { return [items] }
+    return items.indices.flatMap { i in
+      var rest = items
+      let first = rest.remove(at: i)
+      return allPermutations(rest).map { [first] + $0 }
     }
   }
 

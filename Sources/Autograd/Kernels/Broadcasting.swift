@@ -62,9 +62,12 @@ extension Tensor {
     pooledArray(x.count) { out in
       x.withUnsafeBufferPointer { x in
         row.withUnsafeBufferPointer { row in
+          // A pointer to each row, so the inner loop has no index arithmetic to check for
+          // overflow and compiles to vector instructions.
           let width = row.count
           for r in 0..<(width == 0 ? 0 : x.count / width) {
-            for j in 0..<width { out[r * width + j] = f(x[r * width + j], row[j]) }
+            let (input, output) = (x.baseAddress! + r * width, out.baseAddress! + r * width)
+            for j in 0..<width { output[j] = f(input[j], row[j]) }
           }
         }
       }
@@ -78,8 +81,9 @@ extension Tensor {
       x.withUnsafeBufferPointer { x in
         values.withUnsafeBufferPointer { values in
           let width = values.count == 0 ? 0 : x.count / values.count
-          for r in 0..<values.count {
-            for j in 0..<width { out[r * width + j] = f(x[r * width + j], values[r]) }
+          for r in 0..<(width == 0 ? 0 : values.count) {  // (as repeatingRows: a pointer to each row)
+            let (input, output, value) = (x.baseAddress! + r * width, out.baseAddress! + r * width, values[r])
+            for j in 0..<width { output[j] = f(input[j], value) }
           }
         }
       }
@@ -109,8 +113,8 @@ extension Tensor {
     if !target.isEmpty, source == Array(target.dropLast()) + [1] {
       let width = target[target.count - 1]
       return pooledArray(count) { out in
-        for row in 0..<x.count {
-          for j in 0..<width { out[row * width + j] = x[row] }
+        for row in 0..<(width == 0 ? 0 : x.count) {
+          (out.baseAddress! + row * width).update(repeating: x[row], count: width)
         }
       }
     }
@@ -154,7 +158,8 @@ extension Tensor {
     x.withUnsafeBufferPointer { x in
       values.withUnsafeMutableBufferPointer { sum in
         for row in 0..<(x.count / Swift.max(size, 1)) {
-          for j in 0..<size { sum[j] += x[row * size + j] }
+          let values = x.baseAddress! + row * size  // (a pointer to each row: vector instructions)
+          for j in 0..<size { sum[j] += values[j] }
         }
       }
     }

@@ -51,17 +51,19 @@ extension Tensor {
         m.replace(with: v, where: v .>= m)  // Swift.max(m, v) is v >= m ? v : m
       }
       for r in 0..<4 {
-        for j in 0..<size { e[r * size + j] = x[r * size + j] - m[r] }
+        let (x, e) = (x + r * size, e + r * size)  // (row pointers: no index arithmetic in the loop)
+        for j in 0..<size { e[j] = x[j] - m[r] }
       }
       expKernel(e, e, 4 * size)
       var total = SIMD4<Double>(repeating: 0)
       for j in 0..<size { total += SIMD4(e[j], e[size + j], e[2 * size + j], e[3 * size + j]) }
       for r in 0..<4 {
+        let (x, e, y) = (x + r * size, e + r * size, y + r * size)
         if log {
           let logTotal = portableLog(total[r])
-          for j in 0..<size { y[r * size + j] = x[r * size + j] - m[r] - logTotal }
+          for j in 0..<size { y[j] = x[j] - m[r] - logTotal }
         } else {
-          for j in 0..<size { y[r * size + j] = e[r * size + j] / total[r] }
+          for j in 0..<size { y[j] = e[j] / total[r] }
         }
       }
     }
@@ -87,7 +89,8 @@ extension Tensor {
         dot += gj * yj
       }
       for r in 0..<4 {
-        for j in 0..<size { out[r * size + j] = y[r * size + j] * (g[r * size + j] - dot[r]) }
+        let (y, g, out) = (y + r * size, g + r * size, out + r * size)
+        for j in 0..<size { out[j] = y[j] * (g[j] - dot[r]) }
       }
     }
     return Tensor(shape: shape, scalars: values)
