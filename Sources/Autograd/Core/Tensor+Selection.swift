@@ -48,7 +48,8 @@ extension Tensor {
     let mask = Tensor(shape: condition.shape, scalars: condition.scalars.map { $0 != 0 ? 1 : 0 })
       .broadcasted(to: shape)
     let (aValues, bValues) = (a.broadcasted(to: shape).scalars, b.broadcasted(to: shape).scalars)
-    let values = mask.scalars.indices.map { mask.scalars[$0] != 0 ? aValues[$0] : bValues[$0] }
+    let chosen = mask.scalars
+    let values = chosen.indices.map { chosen[$0] != 0 ? aValues[$0] : bValues[$0] }
     return result(of: "where", shape: shape, scalars: values, inputs: [a, b]) { _, g in
       [(g * mask).summed(toShape: a.shape), (g * (1 - mask)).summed(toShape: b.shape)]
     }
