@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 // The body for vectors of W doubles, compiled with TARGET (a `target` attribute, or nothing).
 #define CLANES_DEFINE(W, SUFFIX, TARGET)                                                                     \
@@ -108,6 +109,35 @@
     vd##SUFFIX quotient = select##SUFFIX(far, (vd##SUFFIX)(2.0), p) /                                     \
                           select##SUFFIX(far, tanhFarDenominator##SUFFIX(magnitude), q);                  \
     return select##SUFFIX(far, tanhFarValue##SUFFIX(negative, quotient), tanhNearValue##SUFFIX(x, quotient));\
+  }                                                                                                       \
+                                                                                                          \
+  /* FixedOrderProduct.swift's loop: C = op(A)·op(B), each entry summed over p in order from 0, a         \
+     multiplication and an addition per term. W entries of a row at a time, held in a vector while p      \
+     runs, which leaves each entry's order alone. bRows is B as [k, m] rows (Bᵀ copied into               \
+     `scratch` when B is stored transposed); a row's last entries, fewer than W, in a padded vector. */   \
+  static TARGET void product##SUFFIX(const double *a, int transposeA, const double *b, int transposeB, long n,\
+                                     long m, long k, double *c, double *scratch) {                        \
+    const double *bRows = b;                                                                              \
+    if (transposeB) {                                                                                     \
+      for (long j = 0; j < m; j++)                                                                        \
+        for (long p = 0; p < k; p++) scratch[p * m + j] = b[j * k + p];                                   \
+      bRows = scratch;                                                                                    \
+    }                                                                                                     \
+    for (long i = 0; i < n; i++) {                                                                        \
+      for (long j = 0; j < m; j += W) {                                                                   \
+        long width = m - j < W ? m - j : W;                                                               \
+        vd##SUFFIX sum = 0.0;                                                                             \
+        for (long p = 0; p < k; p++) {                                                                    \
+          double aip = transposeA ? a[p * n + i] : a[i * k + p];                                          \
+          vd##SUFFIX bv = 0.0;                                                                            \
+          if (width == W) __builtin_memcpy(&bv, bRows + p * m + j, sizeof bv);                            \
+          else for (long t = 0; t < width; t++) bv[t] = bRows[p * m + j + t];                             \
+          sum = sum + aip * bv;                                                                           \
+        }                                                                                                 \
+        if (width == W) __builtin_memcpy(c + i * m + j, &sum, sizeof sum);                                \
+        else for (long t = 0; t < width; t++) c[i * m + j + t] = sum[t];                                  \
+      }                                                                                                   \
+    }                                                                                                     \
   }                                                                                                       \
                                                                                                           \
   /* f on every value; the last values, fewer than W, in a vector padded with zeros. Always inlined */ \
@@ -213,6 +243,26 @@ static int run(int function, int width, const double *x, double *y, long n) {
 #endif
   default: (function ? tanhBaselineArray : expBaselineArray)(x, y, n); return 1;
   }
+}
+
+int clanes_product_width(int width, const double *a, int transposeA, const double *b, int transposeB, long n,
+                         long m, long k, double *c) {
+  if (!clanes_runs(width)) return 0;
+  double *scratch = transposeB ? (double *)malloc(sizeof(double) * (k * m > 0 ? k * m : 1)) : 0;
+  switch (width) {
+#if defined(__x86_64__)
+  case 8: productAVX512(a, transposeA, b, transposeB, n, m, k, c, scratch); break;
+  case 4: productAVX2(a, transposeA, b, transposeB, n, m, k, c, scratch); break;
+#endif
+  default: productBaseline(a, transposeA, b, transposeB, n, m, k, c, scratch); break;
+  }
+  free(scratch);
+  return 1;
+}
+
+void clanes_product(const double *a, int transposeA, const double *b, int transposeB, long n, long m, long k,
+                    double *c) {
+  clanes_product_width(clanes_width(), a, transposeA, b, transposeB, n, m, k, c);
 }
 
 int clanes_exp_width(int width, const double *x, double *y, long n) { return run(0, width, x, y, n); }

@@ -1,6 +1,7 @@
 // FixedOrderProductTests.swift — the small-product kernel against the plain triple loop: bit for
 // bit, in every transpose case, and the dispatch between it and BLAS at its limit.
 
+import CLanes
 import Testing
 
 @testable import Autograd
@@ -33,6 +34,36 @@ struct FixedOrderProductTests {
       #expect(c == expected, "transposeA \(transposeA), transposeB \(transposeB)")
     }
   }
+
+  /// The C loop on vectors of `width` doubles against referenceMatmul, bit for bit.
+  func checkWidth(_ width: Int) {
+    for (n, k, m) in Self.shapes + [(16, 8, 16), (5, 3, 11)] {
+      let (a, b) = (randomTensor([n, k], seed: 23), randomTensor([k, m], seed: 24))
+      let expected = referenceMatmul(a, b).scalars
+      for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+        let storedA = (transposeA ? a.transposed() : a).scalars
+        let storedB = (transposeB ? b.transposed() : b).scalars
+        var c = [Double](repeating: .nan, count: n * m)
+        let ran = clanes_product_width(
+          Int32(width), storedA, transposeA ? 1 : 0, storedB, transposeB ? 1 : 0, n, m, k, &c)
+        #expect(ran == 1, "width \(width) did not run")
+        #expect(c == expected, "[\(n), \(k)]·[\(k), \(m)], transposes \(transposeA), \(transposeB)")
+      }
+    }
+  }
+
+  @Test("the loop on vectors of 2 doubles (every CPU) equals referenceMatmul bit for bit")
+  func baselineWidth() { checkWidth(2) }
+
+  @Test(
+    "the loop on vectors of 4 doubles (AVX2) equals referenceMatmul bit for bit",
+    .enabled(if: clanes_runs(4) == 1, "this CPU has no AVX2"))
+  func avx2Width() { checkWidth(4) }
+
+  @Test(
+    "the loop on vectors of 8 doubles (AVX-512) equals referenceMatmul bit for bit",
+    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"))
+  func avx512Width() { checkWidth(8) }
 
   @Test("matmul below the limit is the fixed-order loop; above it BLAS agrees to rounding")
   func dispatch() {

@@ -14,6 +14,7 @@
 // this is the same number on x86-64 and arm64 alike. Larger products go to BLAS, which is far
 // faster there; those are the benchmarks' sizes, not the chapters'.
 
+import CLanes
 import Synchronization
 
 private let fixedOrderLimitStorage = Atomic<Int>(1 << 17)
@@ -48,26 +49,15 @@ public var fixedOrderProductLimit: Int {
 
 /// C[n×m] = op(A)·op(B), where A is stored [n, k] (or [k, n] when `transposeA`) and B is stored
 /// [k, m] (or [m, k] when `transposeB`), all row-major. Writes every entry of C.
+///
+/// The loop is in C (`clanes_product`, Sources/CLanes/Lanes.cpp) so that it runs on the widest
+/// vectors the CPU has: for each row i of C and each p in order, C[i][j] += op(A)[i][p]·B[p][j]
+/// across j — each entry still summed term by term from 0, a multiplication and an addition each
+/// (no fused multiply-add), so every width gives referenceMatmul's bits (FixedOrderProductTests
+/// checks each width this CPU runs).
 func fixedOrderProduct(
   _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
   n: Int, m: Int, k: Int, into c: UnsafeMutablePointer<Double>
 ) {
-  // Bᵀ is copied once into [k, m] rows, so the innermost loop below runs over contiguous
-  // memory (and vectorizes across j, which leaves each entry's order of additions unchanged).
-  let transposedCopy: UnsafeMutablePointer<Double>? =
-    transposeB ? .allocate(capacity: k * m) : nil
-  defer { transposedCopy?.deallocate() }
-  if let copy = transposedCopy {
-    for j in 0..<m { for p in 0..<k { copy[p * m + j] = b[j * k + p] } }
-  }
-  let bRows = UnsafePointer(transposedCopy) ?? b
-  c.update(repeating: 0, count: n * m)
-  for i in 0..<n {
-    let row = c + i * m
-    for p in 0..<k {
-      let aip = transposeA ? a[p * n + i] : a[i * k + p]
-      let bRow = bRows + p * m
-      for j in 0..<m { row[j] += aip * bRow[j] }
-    }
-  }
+  clanes_product(a, transposeA ? 1 : 0, b, transposeB ? 1 : 0, n, m, k, c)
 }

@@ -1,4 +1,5 @@
-// CLanes.h — eˣ and tanh x over arrays, as many values at a time as the CPU's vectors hold.
+// CLanes.h — eˣ and tanh x over arrays, and small matrix products, as many values at a time as the
+// CPU's vectors hold.
 //
 // The arithmetic is Autograd's portableExp and portableTanh (Sources/Autograd/Core/PortableMath.swift),
 // operation for operation, so the results are the same bits whatever the width; Autograd's tests
@@ -20,6 +21,15 @@ void clanes_tanh(const double *x, double *y, long n);
 /// The same with vectors of `width` doubles (8, 4 or 2); returns 0 when this CPU cannot run them.
 int clanes_exp_width(int width, const double *x, double *y, long n);
 int clanes_tanh_width(int width, const double *x, double *y, long n);
+
+/// C[n×m] = op(A)·op(B) in FixedOrderProduct.swift's order (A stored [n, k], or [k, n] when
+/// transposeA; B stored [k, m], or [m, k] when transposeB), with the widest vectors the CPU runs.
+void clanes_product(const double *a, int transposeA, const double *b, int transposeB, long n, long m, long k,
+                    double *c);
+
+/// clanes_product with vectors of `width` doubles; 0 if this CPU cannot run them.
+int clanes_product_width(int width, const double *a, int transposeA, const double *b, int transposeB, long n,
+                         long m, long k, double *c);
 
 /// 1 when this CPU runs vectors of `width` doubles (8, 4 or 2), else 0.
 int clanes_runs(int width);
