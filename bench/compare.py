@@ -5,9 +5,9 @@ hand; prints each peer's median seconds and the ratio ours ÷ theirs.
     python3 bench/compare.py [--ours FILE | --bench PATH] [--seconds S] [--rounds N]
 
 `--ours` reads `swift run -c release bench --json` output from a file; without it the script
-runs the bench itself (`--bench` names the built executable). `--rounds N` alternates ours and
-the peers N times and reports the median of each round's ratio, which a shared machine's slow
-spells disturb far less than one round. A peer that is not installed (numpy, torch) is skipped
+runs the bench itself (`--bench` names the built executable), one process a workload, each
+followed at once by PyTorch's version of it. `--rounds N` does that N times and reports the median
+of each round's ratio, which a shared machine's slow spells disturb far less than one round. A peer that is not installed (numpy, torch) is skipped
 with a note.
 
 Ours runs with OPENBLAS_CORETYPE set from the CPU's flags (unless set already): OpenBLAS falls back
@@ -257,13 +257,30 @@ def memory(args, names, torch_installed):
     return idle, table
 
 
-def run_ours(args):
-    """One `bench --json` run: from the built executable, or through `swift run`; with
-    OPENBLAS_CORETYPE set from the CPU's flags unless the caller set it."""
+def run_ours(args, workload=None, seconds=None):
+    """One `bench --json` run, of every workload or of one: from the built executable, or through
+    `swift run`; with OPENBLAS_CORETYPE set from the CPU's flags unless the caller set it."""
     command = [args.bench] if args.bench else ["swift", "run", "-c", "release", "-q", "bench"]
-    command += ["--json", "--seconds", str(args.seconds)]
+    command += ["--json", "--seconds", str(seconds or args.seconds)]
+    command += ["--workload", workload] if workload else []
     env = ours_environment()
-    return json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout)
+    result = json.loads(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout)
+    return {name: value for name, value in result.items() if isinstance(value, dict)}  # not the memory figure
+
+
+def run_round(args, names, modules):
+    """One round: every workload of ours, each followed at once by PyTorch's (so that the two sides
+    of a ratio are measured seconds apart, not minutes), then NumPy's by hand."""
+    ours, torch_times = {}, {}
+    cases = torch_cases(modules["torch"]) if "torch" in modules else {}
+    for name in names:
+        ours.update(run_ours(args, workload=name))
+        if name in cases:
+            torch_times[name] = measure(cases[name](), args.seconds)
+    peers = {"torch": torch_times} if "torch" in modules else {}
+    if "numpy" in modules:
+        peers["numpy"] = numpy_workloads(modules["numpy"], args.seconds)
+    return ours, peers
 
 
 # The time targets of the kernels issue: ours ÷ theirs at most this (matmul_1024 at least 0.95 ×
@@ -284,7 +301,7 @@ def print_targets(rounds, names):
     for name, against, limit in TARGETS:
         if name not in names:
             continue
-        if against in names:  # another workload of ours, in the same process
+        if against in names:  # another workload of ours, run just before or after it
             ratios = [o[name]["median_seconds"] / o[against]["median_seconds"] for o, _ in rounds]
         elif all(peers.get(against, {}).get(name) for _, peers in rounds):
             ratios = [o[name]["median_seconds"] / peers[against][name] for o, peers in rounds]
@@ -326,21 +343,22 @@ def main():
             print(f"{module} is not installed: skipped (pip install {module})", file=sys.stderr)
     peer_runs = {"torch": torch_workloads, "numpy": numpy_workloads}
 
-    # Each round measures ours and then every peer, so a slow spell of a shared machine hits
-    # both sides of a ratio; the median over rounds then discards the odd round.
+    # Each round measures each workload of ours and at once PyTorch's, so a slow spell of a shared
+    # machine (it drifts by tens of percent over minutes) hits both sides of a ratio; the median
+    # over rounds then discards the odd round.
     if not args.ours:
         chosen = os.environ.get("OPENBLAS_CORETYPE") or openblas_kernel() or "OpenBLAS's own choice"
         origin = "set by OPENBLAS_CORETYPE" if "OPENBLAS_CORETYPE" in os.environ else "from the CPU flags"
         print(f"OpenBLAS kernel for ours: {chosen} ({origin})")
     rounds = []
-    for _ in range(args.rounds):
-        if args.ours:
-            with open(args.ours) as f:
-                ours = json.load(f)
-        else:
-            ours = run_ours(args)
-        peers = {name: peer_runs[name](module, args.seconds) for name, module in modules.items()}
-        rounds.append((ours, peers))
+    if args.ours:
+        with open(args.ours) as f:
+            ours = json.load(f)
+        rounds.append((ours, {name: peer_runs[name](module, args.seconds) for name, module in modules.items()}))
+    else:
+        workloads = list(run_ours(args, seconds=0.01))  # the names, in the bench's order
+        for _ in range(args.rounds):
+            rounds.append(run_round(args, workloads, modules))
 
     names = list(rounds[0][0])
     header = f"{'workload':<16} {'ours (ms)':>10}"
@@ -360,7 +378,7 @@ def main():
         print(line)
     if "dgemm_1024" in names and "matmul_1024" in names:
         ratio = statistics.median(o["matmul_1024"]["median_seconds"] / o["dgemm_1024"]["median_seconds"] for o, _ in rounds)
-        print(f"\nmatmul_1024 ÷ dgemm_1024 (same process): {ratio:.3f}")
+        print(f"\nmatmul_1024 ÷ dgemm_1024 (one after the other): {ratio:.3f}")
     print_targets(rounds, names)
     if not args.ours and not args.no_memory:
         idle, table = memory(args, names, "torch" in modules)
