@@ -25,7 +25,9 @@ struct KernelTests {
     }
     values += (0..<2_000).map { _ in Double.random(in: -760...760, using: &rng) }
     values += [0, -0.0, 0.625, -0.625, 0.625.nextDown, -0.625.nextUp, 22, -22, 22.5, -708, 709, -708.5, 709.5]
-    values += [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-310]
+    values += [
+      .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .leastNormalMagnitude / 4,
+    ]
     return values
   }()
 
@@ -232,6 +234,16 @@ struct KernelTests {
     }
   }
 
+  @Test("pow's values, the exponent's case chosen once, are Double.power of each value, bit for bit")
+  func powers() {
+    let x = Tensor([
+      0, -0.0, 1, -1, 0.5, 3, -2.5, 1e-300, 1e300, .infinity, -.infinity, .nan, .leastNormalMagnitude / 3,
+    ])
+    for exponent in [0, 1, 2, 3, -1, 0.5, -0.5, 1.5, 4] {
+      #expect(sameBits(x.powerValues(exponent), x.scalars.map { Double.power($0, exponent) }), "exponent \(exponent)")
+    }
+  }
+
   /// Whether `inHalves` over `count` indices visited each exactly once.
   private static func visitsEachOnce(_ count: Int, nested: Bool = false) -> Bool {
     let marks = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
@@ -308,8 +320,7 @@ struct KernelTests {
     #expect(pooledArrays(ofCount: count) == 0)
     // An array that the caller still holds goes to the pool, and is copied before it is written.
     let held = x.scalars.map { $0 * 3 }
-    var wrapped: Tensor? = Tensor(shape: [count], scalars: held)
-    wrapped = nil
+    do { _ = Tensor(shape: [count], scalars: held) }  // made and freed at once
     #expect(pooledArrays(ofCount: count) == 1)
     let third = x * 2
     #expect(survivor.scalars == kept && held == x.scalars.map { $0 * 3 })

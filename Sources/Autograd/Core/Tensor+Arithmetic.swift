@@ -55,7 +55,7 @@ extension Tensor {
 
   /// Elementwise power with a constant exponent. d/dx xᵖ = p·xᵖ⁻¹.
   public func pow(_ exponent: Double) -> Tensor {
-    let values = scalars.map { Double.power($0, exponent) }
+    let values = powerValues(exponent)  // Double.power of each value (Kernels/Elementwise.swift)
     return Tensor.result(of: "pow", shape: shape, scalars: values, inputs: [self]) { _, g in
       [g * exponent * self.pow(exponent - 1)]
     }

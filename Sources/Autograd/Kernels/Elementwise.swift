@@ -81,6 +81,31 @@ extension Tensor {
     }
   }
 
+  /// `Double.power(x, exponent)` of every value (Core/Tensor+Arithmetic.swift), with the
+  /// exponent's case chosen once rather than for every value, so each case's loop is plain
+  /// arithmetic that runs on vectors.
+  func powerValues(_ exponent: Double) -> [Double] {
+    switch exponent {
+    case 0: pointwise { _ in 1 }
+    case 1: pointwise { $0 }
+    case 2: pointwise { $0 * $0 }
+    case 3: pointwise { $0 * $0 * $0 }
+    case -1: pointwise { 1 / $0 }
+    case 0.5: pointwise { $0.squareRoot() }
+    default: pointwise { Double.power($0, exponent) }
+    }
+  }
+
+  /// `f` of every value, in one plain loop on this thread (`f` inlined into it), into a pooled array.
+  @inline(__always)
+  private func pointwise(_ f: (Double) -> Double) -> [Double] {
+    pooledArray(count) { out in
+      scalars.withUnsafeBufferPointer { x in
+        for i in 0..<x.count { out[i] = f(x[i]) }
+      }
+    }
+  }
+
   /// The values `apply` writes, a range of elements at a time, from this tensor's; a large tensor
   /// in two halves on two threads (``inHalves(_:elements:_:)``).
   @inline(__always)
