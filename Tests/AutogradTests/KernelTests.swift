@@ -244,6 +244,18 @@ struct KernelTests {
     }
   }
 
+  @Test("sum along the last axis (rows four at a time) adds each row from its first value to its last")
+  func lastAxisSums() {
+    for shape in [[5], [7, 5], [2, 3, 4], [3, 0], [0, 4], [9, 1]] {
+      let x = randomTensor(shape, seed: 52)
+      let width = shape.last!
+      let rows = shape.dropLast().reduce(1, *)
+      let expected = (0..<rows).map { row in (0..<width).reduce(0.0) { $0 + x.scalars[row * width + $1] } }
+      #expect(sameBits(x.sum(axis: -1).scalars, expected), "\(shape)")
+      #expect(x.sum(axis: -1, keepingAxis: true).shape == Array(shape.dropLast()) + [1])
+    }
+  }
+
   /// Whether `inHalves` over `count` indices visited each exactly once.
   private static func visitsEachOnce(_ count: Int, nested: Bool = false) -> Bool {
     let marks = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)

@@ -53,11 +53,15 @@ extension Tensor {
   /// `keepingAxis` is true. ∂(Σⱼ xᵢⱼ)/∂xᵢⱼ = 1.
   public func sum(axis: Int, keepingAxis: Bool = false) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "sum(axis:)", shape: shape)
-    let values = reduce(along: axis) { x, start, stride, size in
-      var total = 0.0
-      for j in 0..<size { total += x[start + j * stride] }
-      return total
-    }
+    // Along the last axis, Kernels/Broadcasting.swift's rowSums performs the same additions faster.
+    let values =
+      axis == rank - 1
+      ? Tensor.rowSums(scalars, rows: shape.dropLast().reduce(1, *), width: shape[axis])
+      : reduce(along: axis) { x, start, stride, size in
+        var total = 0.0
+        for j in 0..<size { total += x[start + j * stride] }
+        return total
+      }
     return Tensor.result(
       of: "sum(axis: \(axis))", shape: reducedShape(axis, keepingAxis: keepingAxis), scalars: values,
       inputs: [self]

@@ -125,32 +125,36 @@ extension Tensor {
   /// (a row's gradient), each row is summed, and when `target` is the trailing axes of `source` (a
   /// bias's gradient), rows of `target`'s size are added together, one after the other: the
   /// definition's order in both.
+  /// The sum of each of `rows` rows of `width` values, from its first value to its last. The sum is
+  /// a chain of additions, each waiting for the one before, so four rows go side by side in the
+  /// lanes of a SIMD4, each in its own order.
+  static func rowSums(_ x: [Double], rows: Int, width: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: rows) { values, initialized in
+      x.withUnsafeBufferPointer { x in
+        var row = 0
+        while row + 4 <= rows {
+          var sums = SIMD4<Double>(repeating: 0)
+          for j in 0..<width {
+            let at = row * width + j
+            sums += SIMD4(x[at], x[at + width], x[at + 2 * width], x[at + 3 * width])
+          }
+          for r in 0..<4 { values[row + r] = sums[r] }
+          row += 4
+        }
+        for row in row..<rows {
+          var sum = 0.0
+          for j in 0..<width { sum += x[row * width + j] }
+          values[row] = sum
+        }
+      }
+      initialized = rows
+    }
+  }
+
   static func broadcastSum(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
     if !source.isEmpty, target == Array(source.dropLast()) + [1] {
-      // Each row summed, from its first value to its last: a chain of additions, each waiting for
-      // the one before, so four rows go side by side in the lanes of a SIMD4 (each in its order).
       let width = source[source.count - 1]
-      let rows = width == 0 ? target.reduce(1, *) : x.count / width
-      return [Double](unsafeUninitializedCapacity: rows) { values, initialized in
-        x.withUnsafeBufferPointer { x in
-          var row = 0
-          while row + 4 <= rows {
-            var sums = SIMD4<Double>(repeating: 0)
-            for j in 0..<width {
-              let at = row * width + j
-              sums += SIMD4(x[at], x[at + width], x[at + 2 * width], x[at + 3 * width])
-            }
-            for r in 0..<4 { values[row + r] = sums[r] }
-            row += 4
-          }
-          for row in row..<rows {
-            var sum = 0.0
-            for j in 0..<width { sum += x[row * width + j] }
-            values[row] = sum
-          }
-        }
-        initialized = rows
-      }
+      return rowSums(x, rows: width == 0 ? target.reduce(1, *) : x.count / width, width: width)
     }
     guard Array(source.suffix(target.count)) == target else { return Broadcasting.summed(x, from: source, to: target) }
     var values = pooledZeros(target.reduce(1, *))
