@@ -256,6 +256,20 @@ struct KernelTests {
     }
   }
 
+  @Test("where's values: a where the condition is nonzero (NaN counts), b elsewhere, broadcast too")
+  func selection() {
+    let condition = Tensor([1, 0, .nan, -0.0, 2, 0])
+    let (a, b) = (randomTensor([3, 6], seed: 53), randomTensor([3, 6], seed: 54))
+    let expected = (0..<18).map { condition.scalars[$0 % 6] != 0 ? a.scalars[$0] : b.scalars[$0] }
+    #expect(sameBits(Tensor.where(condition, a, b).scalars, expected))
+    #expect(
+      sameBits(
+        Tensor.where(condition, a, Tensor(-.infinity)).scalars,
+        expected.indices.map {
+          condition.scalars[$0 % 6] != 0 ? a.scalars[$0] : -.infinity
+        }))
+  }
+
   /// Whether `inHalves` over `count` indices visited each exactly once.
   private static func visitsEachOnce(_ count: Int, nested: Bool = false) -> Bool {
     let marks = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)

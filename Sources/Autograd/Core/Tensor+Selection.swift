@@ -48,8 +48,7 @@ extension Tensor {
     let mask = Tensor(shape: condition.shape, scalars: condition.scalars.map { $0 != 0 ? 1 : 0 })
       .broadcasted(to: shape)
     let (aValues, bValues) = (a.broadcasted(to: shape).scalars, b.broadcasted(to: shape).scalars)
-    let chosen = mask.scalars
-    let values = chosen.indices.map { chosen[$0] != 0 ? aValues[$0] : bValues[$0] }
+    let values = Tensor.selectValues(mask.scalars, aValues, bValues)  // mᵢ ≠ 0 ? aᵢ : bᵢ, element by element
     return result(of: "where", shape: shape, scalars: values, inputs: [a, b]) { _, g in
       [(g * mask).summed(toShape: a.shape), (g * (1 - mask)).summed(toShape: b.shape)]
     }

@@ -105,8 +105,10 @@ extension Tensor {
     }
     if !x.isEmpty, Array(target.suffix(source.count)) == source {
       return pooledArray(count) { out in
-        for start in stride(from: 0, to: count, by: x.count) {
-          for j in 0..<x.count { out[start + j] = x[j] }
+        x.withUnsafeBufferPointer { x in
+          for start in stride(from: 0, to: count, by: x.count) {
+            (out.baseAddress! + start).update(from: x.baseAddress!, count: x.count)  // one copy a row
+          }
         }
       }
     }

@@ -106,6 +106,20 @@ extension Tensor {
     }
   }
 
+  /// `where`'s values (Core/Tensor+Selection.swift): `a[i]` where `mask[i]` ≠ 0, else `b[i]`, all three
+  /// of one count, in one loop into a pooled array.
+  static func selectValues(_ mask: [Double], _ a: [Double], _ b: [Double]) -> [Double] {
+    pooledArray(mask.count) { out in
+      mask.withUnsafeBufferPointer { mask in
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            for i in 0..<mask.count { out[i] = mask[i] != 0 ? a[i] : b[i] }
+          }
+        }
+      }
+    }
+  }
+
   /// The values `apply` writes, a range of elements at a time, from this tensor's; a large tensor
   /// in two halves on two threads (``inHalves(_:elements:_:)``).
   @inline(__always)
