@@ -122,21 +122,38 @@ public final class Adam: Optimizer {
     let correction1 = 1 - portablePower(beta1, t)
     let correction2 = 1 - portablePower(beta2, t)
     for (index, p) in parameters.enumerated() {
-      guard let g = p.grad?.scalars else { continue }
-      m[index].withUnsafeMutableBufferPointer { mi in
-        s[index].withUnsafeMutableBufferPointer { si in
-          p.scalars.withUnsafeMutableBufferPointer { values in
-            for i in g.indices {
-              mi[i] = beta1 * mi[i] + (1 - beta1) * g[i]
-              si[i] = beta2 * si[i] + (1 - beta2) * g[i] * g[i]
-              let mHat = mi[i] / correction1
-              let sHat = si[i] / correction2
-              values[i] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
+      guard let g = p.grad?.scalars, !g.isEmpty else { continue }
+      // adamUpdate's formulas on the widest vectors the CPU runs (Kernels/Lanes.swift): the
+      // same operations value by value, so the same bits, without a division and a square root
+      // at a time.
+      g.withUnsafeBufferPointer { g in
+        m[index].withUnsafeMutableBufferPointer { mi in
+          s[index].withUnsafeMutableBufferPointer { si in
+            p.scalars.withUnsafeMutableBufferPointer { values in
+              adamKernel(
+                values.baseAddress!, mi.baseAddress!, si.baseAddress!, g.baseAddress!, g.count, rate: learningRate,
+                beta1: beta1, beta2: beta2, correction1: correction1, correction2: correction2, epsilon: epsilon)
             }
           }
         }
       }
     }
+  }
+}
+
+/// One Adam update of every parameter value `p` with its moments `m` and `s` and gradient `g`, in
+/// place, value by value: the formulas of ``Adam``, with the bias corrections c₁ = 1 − β₁ᵗ and
+/// c₂ = 1 − β₂ᵗ. The definition the vector kernel that ``Adam/step()`` runs is tested against.
+func adamUpdate(
+  _ p: inout [Double], _ m: inout [Double], _ s: inout [Double], _ g: [Double], rate: Double, beta1: Double,
+  beta2: Double, correction1: Double, correction2: Double, epsilon: Double
+) {
+  for i in g.indices {
+    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+    s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i]
+    let mHat = m[i] / correction1
+    let sHat = s[i] / correction2
+    p[i] -= rate * mHat / (sHat.squareRoot() + epsilon)
   }
 }
 

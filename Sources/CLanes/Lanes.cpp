@@ -140,6 +140,34 @@
     }                                                                                                     \
   }                                                                                                       \
                                                                                                           \
+  /* Adam's update of n parameters, Optimizers.swift's formulas operation for operation (each lane        \
+     its own IEEE computation, so every width gives the plain loop's bits); the last values, fewer        \
+     than W, in vectors padded with ones, computed and not stored. */                                     \
+  static TARGET void adam##SUFFIX(double *p, double *m, double *s, const double *g, long n, double rate,  \
+                                  double beta1, double beta2, double correction1, double correction2,     \
+                                  double epsilon) {                                                       \
+    for (long i = 0; i < n; i += W) {                                                                     \
+      long count = n - i < W ? n - i : W;                                                                 \
+      vd##SUFFIX pv = 1.0, mv = 1.0, sv = 1.0, gv = 1.0;                                                  \
+      if (count == W) {                                                                                   \
+        __builtin_memcpy(&pv, p + i, sizeof pv), __builtin_memcpy(&mv, m + i, sizeof mv);                 \
+        __builtin_memcpy(&sv, s + i, sizeof sv), __builtin_memcpy(&gv, g + i, sizeof gv);                 \
+      } else {                                                                                            \
+        for (long t = 0; t < count; t++) pv[t] = p[i + t], mv[t] = m[i + t], sv[t] = s[i + t], gv[t] = g[i + t];\
+      }                                                                                                   \
+      mv = beta1 * mv + (1 - beta1) * gv;                                                                 \
+      sv = beta2 * sv + (1 - beta2) * gv * gv;                                                            \
+      vd##SUFFIX mHat = mv / correction1, sHat = sv / correction2;                                        \
+      pv = pv - rate * mHat / (__builtin_elementwise_sqrt(sHat) + epsilon);                               \
+      if (count == W) {                                                                                   \
+        __builtin_memcpy(p + i, &pv, sizeof pv), __builtin_memcpy(m + i, &mv, sizeof mv);                 \
+        __builtin_memcpy(s + i, &sv, sizeof sv);                                                          \
+      } else {                                                                                            \
+        for (long t = 0; t < count; t++) p[i + t] = pv[t], m[i + t] = mv[t], s[i + t] = sv[t];            \
+      }                                                                                                   \
+    }                                                                                                     \
+  }                                                                                                       \
+                                                                                                          \
   /* f on every value; the last values, fewer than W, in a vector padded with zeros. Always inlined */ \
   /* into its two callers below, so f is a direct call there, inlined in turn. */                          \
   static inline __attribute__((always_inline)) TARGET void apply##SUFFIX(                               \
@@ -258,6 +286,24 @@ int clanes_product_width(int width, const double *a, int transposeA, const doubl
   }
   free(scratch);
   return 1;
+}
+
+int clanes_adam_width(int width, double *p, double *m, double *s, const double *g, long n, double rate,
+                      double beta1, double beta2, double correction1, double correction2, double epsilon) {
+  if (!clanes_runs(width)) return 0;
+  switch (width) {
+#if defined(__x86_64__)
+  case 8: adamAVX512(p, m, s, g, n, rate, beta1, beta2, correction1, correction2, epsilon); break;
+  case 4: adamAVX2(p, m, s, g, n, rate, beta1, beta2, correction1, correction2, epsilon); break;
+#endif
+  default: adamBaseline(p, m, s, g, n, rate, beta1, beta2, correction1, correction2, epsilon); break;
+  }
+  return 1;
+}
+
+void clanes_adam(double *p, double *m, double *s, const double *g, long n, double rate, double beta1,
+                 double beta2, double correction1, double correction2, double epsilon) {
+  clanes_adam_width(clanes_width(), p, m, s, g, n, rate, beta1, beta2, correction1, correction2, epsilon);
 }
 
 void clanes_product(const double *a, int transposeA, const double *b, int transposeB, long n, long m, long k,

@@ -70,6 +70,41 @@ struct KernelTests {
     #expect(sameBits(values, y), "\(count) values, in place")
   }
 
+  /// Adam's update on vectors of `width` doubles against adamUpdate, value by value, bit for bit:
+  /// three steps (so the moments are not zero), every tail length, gradients of every size.
+  func checkAdam(_ width: Int) {
+    var rng = SeededGenerator(seed: 55)
+    for count in [1, 3, 7, 8, 9, 100] {
+      var p = (0..<count).map { _ in Double.random(in: -1...1, using: &rng) }
+      var (m, s) = ([Double](repeating: 0, count: count), [Double](repeating: 0, count: count))
+      var (p2, m2, s2) = (p, m, s)  // the kernel's copies
+      for t in 1...3 {
+        var g = (0..<count).map { _ in
+          Double.random(in: -1...1, using: &rng) * pow(10, Double.random(in: -8...3, using: &rng))
+        }
+        g[0] = t == 2 ? 0 : g[0]  // a zero gradient: ε alone keeps the division finite
+        let (c1, c2) = (1 - portablePower(0.9, t), 1 - portablePower(0.999, t))
+        adamUpdate(&p, &m, &s, g, rate: 0.01, beta1: 0.9, beta2: 0.999, correction1: c1, correction2: c2, epsilon: 1e-8)
+        let ran = clanes_adam_width(Int32(width), &p2, &m2, &s2, g, count, 0.01, 0.9, 0.999, c1, c2, 1e-8)
+        #expect(ran == 1, "width \(width) did not run")
+      }
+      #expect(sameBits(p, p2) && sameBits(m, m2) && sameBits(s, s2), "width \(width), \(count) values")
+    }
+  }
+
+  @Test("Adam's update on vectors of 2 doubles (every CPU) is adamUpdate, bit for bit")
+  func adamBaseline() { checkAdam(2) }
+
+  @Test(
+    "Adam's update on vectors of 4 doubles (AVX2) is adamUpdate, bit for bit",
+    .enabled(if: clanes_runs(4) == 1, "this CPU has no AVX2"))
+  func adamAVX2() { checkAdam(4) }
+
+  @Test(
+    "Adam's update on vectors of 8 doubles (AVX-512) is adamUpdate, bit for bit",
+    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"))
+  func adamAVX512() { checkAdam(8) }
+
   @Test("tanh and exp of a tensor (two threads from 2¹⁴ values) are the plain functions elementwise")
   func elementwiseInHalves() {
     for count in [3, 1000, parallelThreshold + 5] {

@@ -1,5 +1,6 @@
 // Lanes.swift — a kernel: eˣ and tanh x over arrays, as many values at a time as the CPU's vectors
-// hold, for the ops that spend most of their time in them (`exp`, `tanh`, softmax rows).
+// hold, for the ops that spend most of their time in them (`exp`, `tanh`, softmax rows), and Adam's
+// update likewise.
 //
 // libm computes one value per call. The kernels of the C target CLanes compute 8 (AVX-512), 4 (AVX2)
 // or 2 (the baseline) values per instruction with `portableExp`'s and `portableTanh`'s arithmetic
@@ -21,4 +22,16 @@ func expKernel(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ 
 @inline(__always)
 func tanhKernel(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
   clanes_tanh(x, y, count)
+}
+
+/// Adam's update of `count` parameter values in place (``adamUpdate(_:_:_:_:rate:beta1:beta2:correction1:correction2:epsilon:)``,
+/// operation for operation) on the widest vectors the CPU runs: three divisions and a square root
+/// a value are cheaper eight at a time.
+@inline(__always)
+func adamKernel(
+  _ p: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>, _ s: UnsafeMutablePointer<Double>,
+  _ g: UnsafePointer<Double>, _ count: Int, rate: Double, beta1: Double, beta2: Double, correction1: Double,
+  correction2: Double, epsilon: Double
+) {
+  clanes_adam(p, m, s, g, count, rate, beta1, beta2, correction1, correction2, epsilon)
 }

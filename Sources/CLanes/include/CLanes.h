@@ -1,5 +1,5 @@
-// CLanes.h — eˣ and tanh x over arrays, and small matrix products, as many values at a time as the
-// CPU's vectors hold.
+// CLanes.h — eˣ and tanh x over arrays, small matrix products and Adam's update, as many values at
+// a time as the CPU's vectors hold.
 //
 // The arithmetic is Autograd's portableExp and portableTanh (Sources/Autograd/Core/PortableMath.swift),
 // operation for operation, so the results are the same bits whatever the width; Autograd's tests
@@ -30,6 +30,16 @@ void clanes_product(const double *a, int transposeA, const double *b, int transp
 /// clanes_product with vectors of `width` doubles; 0 if this CPU cannot run them.
 int clanes_product_width(int width, const double *a, int transposeA, const double *b, int transposeB, long n,
                          long m, long k, double *c);
+
+/// Adam's update of n parameters p with moments m and s and gradient g (Autograd's Optimizers.swift:
+/// m ← β₁m + (1 − β₁)g, s ← β₂s + (1 − β₂)g², p ← p − rate·(m/c₁) / (√(s/c₂) + ε)), in place, with the
+/// widest vectors the CPU runs.
+void clanes_adam(double *p, double *m, double *s, const double *g, long n, double rate, double beta1,
+                 double beta2, double correction1, double correction2, double epsilon);
+
+/// clanes_adam with vectors of `width` doubles; 0 if this CPU cannot run them.
+int clanes_adam_width(int width, double *p, double *m, double *s, const double *g, long n, double rate,
+                      double beta1, double beta2, double correction1, double correction2, double epsilon);
 
 /// 1 when this CPU runs vectors of `width` doubles (8, 4 or 2), else 0.
 int clanes_runs(int width);
