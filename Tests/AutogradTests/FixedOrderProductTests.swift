@@ -57,12 +57,12 @@ struct FixedOrderProductTests {
 
   @Test(
     "the loop on vectors of 4 doubles (AVX2) equals referenceMatmul bit for bit",
-    .enabled(if: clanes_runs(4) == 1, "this CPU has no AVX2"))
+    .needsAVX2)
   func avx2Width() { checkWidth(4) }
 
   @Test(
     "the loop on vectors of 8 doubles (AVX-512) equals referenceMatmul bit for bit",
-    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"))
+    .needsAVX512)
   func avx512Width() { checkWidth(8) }
 
   @Test("matmul below the limit is the fixed-order loop; above it BLAS agrees to rounding")

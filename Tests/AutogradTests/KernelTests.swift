@@ -48,17 +48,17 @@ struct KernelTests {
 
   @Test(
     "eˣ and tanh on vectors of 4 doubles (AVX2) are portableExp and portableTanh, bit for bit, tails included",
-    .enabled(if: clanes_runs(4) == 1, "this CPU has no AVX2"), arguments: [0, 1, 3, 7])
+    .needsAVX2, arguments: [0, 1, 3, 7])
   func avx2Lanes(_ tail: Int) { checkWidth(4, tail: tail) }
 
   @Test(
     "eˣ and tanh on vectors of 8 doubles (AVX-512) are portableExp and portableTanh, bit for bit, tails included",
-    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"), arguments: [0, 1, 3, 7])
+    .needsAVX512, arguments: [0, 1, 3, 7])
   func avx512Lanes(_ tail: Int) { checkWidth(8, tail: tail) }
 
   @Test(
     "tanh on vectors of 8 doubles, which sorts each block of 512 values by formula, keeps every value in its place, in place too",
-    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"), arguments: [1, 7, 8, 9, 511, 512, 513, 1024, 1031])
+    .needsAVX512, arguments: [1, 7, 8, 9, 511, 512, 513, 1024, 1031])
   func sortedTanh(_ count: Int) {
     // Mixed far and near values in every vector, and runs of one kind, so blocks fill unevenly.
     var values = Array(Self.edgeValues.prefix(count / 2)) + Array(Self.edgeValues.suffix(count - count / 2))
@@ -97,12 +97,12 @@ struct KernelTests {
 
   @Test(
     "Adam's update on vectors of 4 doubles (AVX2) is adamUpdate, bit for bit",
-    .enabled(if: clanes_runs(4) == 1, "this CPU has no AVX2"))
+    .needsAVX2)
   func adamAVX2() { checkAdam(4) }
 
   @Test(
     "Adam's update on vectors of 8 doubles (AVX-512) is adamUpdate, bit for bit",
-    .enabled(if: clanes_runs(8) == 1, "this CPU has no AVX-512"))
+    .needsAVX512)
   func adamAVX512() { checkAdam(8) }
 
   @Test("tanh and exp of a tensor (two threads from 2¹⁴ values) are the plain functions elementwise")
