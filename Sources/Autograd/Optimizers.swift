@@ -123,9 +123,9 @@ public final class Adam: Optimizer {
     let correction2 = 1 - portablePower(beta2, t)
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars, !g.isEmpty else { continue }
-      // adamUpdate's formulas on the widest vectors the CPU runs (Kernels/Lanes.swift): the
-      // same operations value by value, so the same bits, without a division and a square root
-      // at a time.
+      // adamUpdate's formulas on the widest vectors the CPU runs (Kernels/Lanes.swift): the same
+      // operations value by value, so the same bits, with its three divisions and square root
+      // taken several values at a time instead of one.
       g.withUnsafeBufferPointer { g in
         m[index].withUnsafeMutableBufferPointer { mi in
           s[index].withUnsafeMutableBufferPointer { si in
