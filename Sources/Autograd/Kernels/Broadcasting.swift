@@ -123,10 +123,6 @@ extension Tensor {
     return Broadcasting.repeated(x, from: source, to: target)
   }
 
-  /// ``Broadcasting/summed(_:from:to:)``; when `target` is `source` with its last axis kept as 1
-  /// (a row's gradient), each row is summed, and when `target` is the trailing axes of `source` (a
-  /// bias's gradient), rows of `target`'s size are added together, one after the other: the
-  /// definition's order in both.
   /// The sum of each of `rows` rows of `width` values, from its first value to its last. The sum is
   /// a chain of additions, each waiting for the one before, so four rows go side by side in the
   /// lanes of a SIMD4, each in its own order.
@@ -153,6 +149,10 @@ extension Tensor {
     }
   }
 
+  /// ``Broadcasting/summed(_:from:to:)``; when `target` is `source` with its last axis kept as 1
+  /// (a row's gradient), each row is summed, and when `target` is the trailing axes of `source` (a
+  /// bias's gradient), rows of `target`'s size are added together, one after the other: the
+  /// definition's order in both.
   static func broadcastSum(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
     if !source.isEmpty, target == Array(source.dropLast()) + [1] {
       let width = source[source.count - 1]
