@@ -135,6 +135,38 @@ struct KernelTests {
     x.grad = nil
     (op(x) * weights).sum().backward(createGraph: true)  // recorded: the tensor operations
     #expect(sameBits(fused, x.grad!.scalars))
+    // A mean's gradient is one value everywhere: from 2¹⁴ values a kept array, read as that value.
+    x.grad = nil
+    op(x).mean().backward()
+    let uniform = x.grad!.scalars
+    x.grad = nil
+    op(x).mean().backward(createGraph: true)
+    #expect(sameBits(uniform, x.grad!.scalars))
+  }
+
+  @Test("a broadcast of one value is kept and shared by count and value, copied before it is written, never pooled")
+  func uniformArrays() {
+    let count = pooledMinimum + 31  // a size no other test uses, so the kept entry is this test's
+    func address(_ t: Tensor) -> UnsafePointer<Double>? { t.scalars.withUnsafeBufferPointer { $0.baseAddress } }
+    let a = Tensor(2.5).broadcasted(to: [count])
+    let b = Tensor(2.5).broadcasted(to: [count])
+    #expect(address(a) == address(b) && keptUniformValue(b.scalars) == 2.5)
+    #expect(a.scalars.allSatisfy { $0 == 2.5 })
+    // Another value (−0 is not 0) replaces the entry; the first array lives on in its tensors.
+    let zero = Tensor(0.0).broadcasted(to: [count])
+    let negativeZero = Tensor(-0.0).broadcasted(to: [count])
+    #expect(address(zero) != address(negativeZero) && address(negativeZero) != address(a))
+    #expect(negativeZero.scalars.allSatisfy { $0 == 0 && $0.sign == .minus } && zero.scalars[0].sign == .plus)
+    #expect(keptUniformValue(a.scalars) == nil && a.scalars.allSatisfy { $0 == 2.5 })
+    // Writing into a shared array copies it first.
+    let c = Tensor(-0.0).broadcasted(to: [count])
+    c.scalars[0] = 7
+    #expect(c.scalars[0] == 7 && negativeZero.scalars[0] == 0 && address(c) != address(negativeZero))
+    // A kept array stays out of the buffer pool when a tensor holding it is freed.
+    var d: Tensor? = Tensor(-0.0).broadcasted(to: [count])
+    #expect(address(d!) == address(negativeZero))
+    d = nil
+    #expect(pooledArrays(ofCount: count) == 0 && keptUniformValue(negativeZero.scalars)?.sign == .minus)
   }
 
   /// Shape pairs that reach every branch of `broadcastZip`, in both argument orders.

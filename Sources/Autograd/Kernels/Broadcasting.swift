@@ -96,11 +96,14 @@ extension Tensor {
   static func broadcastRepeat(_ x: [Double], from source: [Int], to target: [Int]) -> [Double] {
     let count = target.reduce(1, *)
     if x.count == 1 {
-      // One value everywhere (a sum's gradient): a write-only fill, worth two threads when large.
+      // One value everywhere (a sum's gradient): kept and shared (UniformArrays.swift); filled, the
+      // first time, in a write-only pass worth two threads when large.
       let value = x[0]
-      return pooledArray(count) { out in
-        let out = UnsafeSendable(out)
-        inHalves(count) { range in UnsafeMutableBufferPointer(rebasing: out.value[range]).update(repeating: value) }
+      return uniformArray(value, count: count) {
+        pooledArray(count) { out in
+          let out = UnsafeSendable(out)
+          inHalves(count) { range in UnsafeMutableBufferPointer(rebasing: out.value[range]).update(repeating: value) }
+        }
       }
     }
     if !x.isEmpty, Array(target.suffix(source.count)) == source {

@@ -15,7 +15,8 @@ import Synchronization
 let pooledMinimum = 1 << 14
 
 /// The most arrays kept of one size, and the most values kept in all (64 MiB of doubles).
-private let (pooledPerSize, pooledTotal) = (4, 1 << 23)
+private let pooledPerSize = 4
+let pooledTotal = 1 << 23
 
 private struct Pool {
   var arrays: [Int: [[Double]]] = [:]
@@ -56,7 +57,9 @@ private func takePooled(_ count: Int) -> [Double]? {
 /// the pool is full.
 func returnToPool(_ array: [Double]) {
   let count = array.count
-  guard count >= pooledMinimum else { return }
+  // A kept array of one value (UniformArrays.swift) is read by the tensors it is handed to, so it
+  // must not be written into as a new result.
+  guard count >= pooledMinimum, keptUniformValue(array) == nil else { return }
   pool.withLock { pool in
     guard pool.values + count <= pooledTotal, pool.arrays[count, default: []].count < pooledPerSize else { return }
     pool.arrays[count, default: []].append(array)

@@ -137,13 +137,19 @@ extension Tensor {
   /// `Rule.gradient(x[i], y[i], g[i])` for every element, in two halves for large arrays (all three
   /// of one count).
   static func fused<Rule: ElementwiseRule>(_: Rule.Type, x: [Double], y: [Double], g: [Double]) -> [Double] {
-    pooledArray(g.count) { out in
+    // A gradient of one value everywhere (a sum's, UniformArrays.swift) is read as that value.
+    let uniform = keptUniformValue(g)
+    return pooledArray(g.count) { out in
       x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in
           g.withUnsafeBufferPointer { g in
             let (x, y, g, out) = (UnsafeSendable(x), UnsafeSendable(y), UnsafeSendable(g), UnsafeSendable(out))
             inHalves(g.value.count) { range in
-              for i in range { out.value[i] = Rule.gradient(x: x.value[i], y: y.value[i], g: g.value[i]) }
+              if let uniform {
+                for i in range { out.value[i] = Rule.gradient(x: x.value[i], y: y.value[i], g: uniform) }
+              } else {
+                for i in range { out.value[i] = Rule.gradient(x: x.value[i], y: y.value[i], g: g.value[i]) }
+              }
             }
           }
         }
