@@ -67,10 +67,12 @@
   }                                                                                                       \
                                                                                                           \
   /* Cephes' tanh.c, as portableTanh, in pieces: the far formula (|x| >= 0.625) is                        \
-     ±(1 - 2/(e^(2|x|) + 1)), the near one x + x·P(s)/Q(s). */                                            \
+     ±(1 - 2/(e^(2|x|) + 1)), the near one x + x·P(s)/Q(s). The far formula's exponent, 2·min(|x|, 22),   \
+     lies in [1.25, 44], inside expNormal's range, so the range check is skipped (lanes that take the     \
+     near formula, NaN among them, compute a far value that is never used). */                           \
   static inline TARGET vd##SUFFIX tanhFarDenominator##SUFFIX(vd##SUFFIX magnitude) {                      \
     vd##SUFFIX capped = select##SUFFIX((vl##SUFFIX)(magnitude > 22.0), (vd##SUFFIX)(22.0), magnitude);    \
-    return exp##SUFFIX(2.0 * capped) + 1.0;                                                               \
+    return expNormal##SUFFIX(2.0 * capped) + 1.0;                                                         \
   }                                                                                                       \
   static inline TARGET void tanhNearRational##SUFFIX(vd##SUFFIX x, vd##SUFFIX *p, vd##SUFFIX *q) {        \
     vd##SUFFIX s = x * x;                                                                                 \
@@ -208,15 +210,19 @@ CLANES_DEFINE(8, AVX512, __attribute__((target("avx512f"))))
 // its near values into vectors of one kind, computes each kind with its own formula only, and puts
 // every result back in its place. Each lane's arithmetic is tanhAVX512's (one lane's far formula
 // is the same operations whether its division is shared or not), so the bits are too.
+//
+// The two sorting passes only move values; the computing pass in between touches no memory but the
+// block's own buffers. So while it runs, the next block's input and this block's output are asked
+// for (a prefetch each vector): the passes then find them in the nearest cache instead of waiting.
 static __attribute__((target("avx512f"))) void tanhAVX512SortedArray(const double *x, double *y, long n) {
-  enum { block = 512 };
+  enum { block = 512, lineValues = 8 };  // a 64-byte cache line holds 8 doubles
   double far[block + 8], near[block + 8];
   __mmask8 farMasks[block / 8];
   for (long start = 0; start < n; start += block) {
     long count = n - start < block ? n - start : block, vectors = (count + 7) / 8, farCount = 0, nearCount = 0;
+    __mmask8 lastValid = (__mmask8)(0xff >> (vectors * 8 - count));  // the lanes the last vector fills
     for (long v = 0; v < vectors; v++) {
-      long left = count - v * 8;
-      __mmask8 valid = left >= 8 ? 0xff : (__mmask8)((1u << left) - 1);
+      __mmask8 valid = v + 1 < vectors ? 0xff : lastValid;
       __m512d values = _mm512_maskz_loadu_pd(valid, x + start + v * 8);
       __mmask8 isFar = _mm512_mask_cmp_pd_mask(valid, _mm512_abs_pd(values), _mm512_set1_pd(0.625), _CMP_GE_OQ);
       __mmask8 isNear = valid & ~isFar;  // NaN lanes too, as in tanhAVX512
@@ -226,14 +232,24 @@ static __attribute__((target("avx512f"))) void tanhAVX512SortedArray(const doubl
       farCount += __builtin_popcount(isFar);
       nearCount += __builtin_popcount(isNear);
     }
-    // A last vector's unused lanes hold zeros (compress fills them), computed and never read.
-    for (long i = 0; i < farCount; i += 8) _mm512_storeu_pd(far + i, tanhFarAVX512(_mm512_loadu_pd(far + i)));
-    for (long i = 0; i < nearCount; i += 8) _mm512_storeu_pd(near + i, tanhNearAVX512(_mm512_loadu_pd(near + i)));
+    // The far vectors, then the near ones, each with its own formula; each step also asks for a
+    // cache line of the next block's input and one of this block's output. A last vector's unused
+    // lanes hold zeros (compress fills them), computed and never read.
+    long farVectors = (farCount + 7) / 8, nearVectors = (nearCount + 7) / 8, nextCount = n - start - block;
+    for (long v = 0; v < farVectors + nearVectors; v++) {
+      long line = v * lineValues;
+      if (line < nextCount) __builtin_prefetch(x + start + block + line, 0, 3);
+      if (line < count) __builtin_prefetch(y + start + line, 1, 3);
+      if (v < farVectors) {
+        _mm512_storeu_pd(far + v * 8, tanhFarAVX512(_mm512_loadu_pd(far + v * 8)));
+      } else {
+        double *values = near + (v - farVectors) * 8;
+        _mm512_storeu_pd(values, tanhNearAVX512(_mm512_loadu_pd(values)));
+      }
+    }
     farCount = nearCount = 0;
     for (long v = 0; v < vectors; v++) {
-      long left = count - v * 8;
-      __mmask8 valid = left >= 8 ? 0xff : (__mmask8)((1u << left) - 1);
-      __mmask8 isFar = farMasks[v], isNear = valid & ~isFar;
+      __mmask8 valid = v + 1 < vectors ? 0xff : lastValid, isFar = farMasks[v], isNear = valid & ~isFar;
       __m512d results = _mm512_maskz_expandloadu_pd(isFar, far + farCount);
       results = _mm512_mask_expandloadu_pd(results, isNear, near + nearCount);
       _mm512_mask_storeu_pd(y + start + v * 8, valid, results);
