@@ -64,6 +64,9 @@ struct Bench: ParsableCommand {
       results.append(Measurement(name: name, medianSeconds: median, iterations: iterations, sizes: sizes))
     }
     var rng = SeededGenerator(seed: 10)
+    // Autograd runs OpenBLAS on one thread and splits products itself; the raw dgemm figures are
+    // OpenBLAS with the threads it starts with (one per core, or OPENBLAS_NUM_THREADS).
+    let blasThreads = openblas_get_num_threads()
 
     for n in [64, 256, 1024] {
       add("matmul_\(n)", [("n", n)]) {
@@ -74,6 +77,7 @@ struct Bench: ParsableCommand {
         let (a, b) = (Tensor.normal([n, n], using: &rng).scalars, Tensor.normal([n, n], using: &rng).scalars)
         var c = [Double](repeating: 0, count: n * n)
         return {
+          openblas_set_num_threads(blasThreads)
           cblas_dgemm(
             CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, a, Int32(n), b, Int32(n), 0, &c,
             Int32(n))

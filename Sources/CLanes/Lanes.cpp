@@ -1,4 +1,5 @@
-// Lanes.cpp — a kernel of Autograd: eˣ and tanh x on 8, 4 or 2 doubles at a time.
+// Lanes.cpp — a kernel of Autograd: eˣ and tanh x on 8, 4 or 2 doubles at a time, small matrix
+// products and Adam's update likewise, and (AVX-512 only) larger matrix products in register tiles.
 //
 // Swift compiles for the baseline of its architecture (SSE2 on x86-64: two doubles an instruction)
 // and has no way to compile one function for wider vectors and choose it at run time. C has
@@ -10,7 +11,8 @@
 // Every lane performs portableExp's and portableTanh's operations in their order. Contraction into
 // fused multiply-adds is off (the pragma below): an FMA rounds once where a multiplication and an
 // addition round twice, and would change the last bits on CPUs that have it. Vector width changes
-// nothing else: each lane is an independent IEEE-754 computation.
+// nothing else: each lane is an independent IEEE-754 computation. (The tiled product asks for its
+// fused multiply-adds by name, and is defined by them.)
 
 #pragma clang fp contract(off)
 
@@ -19,6 +21,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 // The body for vectors of W doubles, compiled with TARGET (a `target` attribute, or nothing).
 #define CLANES_DEFINE(W, SUFFIX, TARGET)                                                                     \
@@ -198,6 +201,9 @@
 
 CLANES_DEFINE(2, Baseline, )
 
+// The tiled product's tile: 12 rows × 16 columns of C (below, after the AVX-512 kernels).
+enum { tileRows = 12, tileColumns = 16 };
+
 #if defined(__x86_64__)
 CLANES_DEFINE(4, AVX2, __attribute__((target("avx2"))))
 CLANES_DEFINE(8, AVX512, __attribute__((target("avx512f"))))
@@ -257,6 +263,154 @@ static __attribute__((target("avx512f"))) void tanhAVX512SortedArray(const doubl
       nearCount += __builtin_popcount(isNear);
     }
   }
+}
+
+// A matrix product for the sizes between the fixed-order loop and the very large ones: C = op(A)·op(B)
+// in register tiles of 12 rows × 16 columns, as BLAS libraries compute it. Each tile's 192 entries
+// stay in 24 vector registers while p runs from 0 to k−1, each gaining a[i][p]·b[p][j] by one fused
+// multiply-add; so each entry is the chain (…((0 + a·b) + a·b) …) with one rounding per term, in
+// order, on every CPU with AVX-512 (Autograd's tests hold it to that definition, bit for bit). Both
+// operands are first copied into the order the tile reads them ("packed"): B as panels of 16
+// columns, k rows each, and A as blocks of 12 rows, k columns each, stored column by column; the
+// copies of the last panel and block are padded with zeros, and only the entries of C are stored.
+/// The first `count` lanes of a vector of 8 (none when count ≤ 0, all from 8 on).
+static inline __mmask8 lanes(long count) { return count >= 8 ? 0xff : count <= 0 ? 0 : (__mmask8)((1u << count) - 1); }
+
+/// dst[p·stride + r] = src[r·ld + p] for r < rows, p < k: rows of src become columns of dst. Eight
+/// rows by eight columns at a time through vector registers (a transpose in three rounds of
+/// shuffles), the rest one value at a time.
+static __attribute__((target("avx512f"))) void tileTranspose(const double *src, long ld, long rows, long k, double *dst,
+                                                             long stride) {
+  long r0 = 0;
+  for (; r0 + 8 <= rows; r0 += 8) {
+    long p0 = 0;
+    for (; p0 + 8 <= k; p0 += 8) {
+      __m512d v[8], t[8], u[8];
+      for (int r = 0; r < 8; r++) v[r] = _mm512_loadu_pd(src + (r0 + r) * ld + p0);
+      for (int r = 0; r < 8; r += 2) t[r] = _mm512_unpacklo_pd(v[r], v[r + 1]), t[r + 1] = _mm512_unpackhi_pd(v[r], v[r + 1]);
+      // t[0] = r0[0] r1[0] | r0[2] r1[2] | r0[4] r1[4] | r0[6] r1[6], t[1] the odd columns, and so on.
+      u[0] = _mm512_shuffle_f64x2(t[0], t[2], 0x88), u[4] = _mm512_shuffle_f64x2(t[4], t[6], 0x88);
+      u[2] = _mm512_shuffle_f64x2(t[0], t[2], 0xDD), u[6] = _mm512_shuffle_f64x2(t[4], t[6], 0xDD);
+      u[1] = _mm512_shuffle_f64x2(t[1], t[3], 0x88), u[5] = _mm512_shuffle_f64x2(t[5], t[7], 0x88);
+      u[3] = _mm512_shuffle_f64x2(t[1], t[3], 0xDD), u[7] = _mm512_shuffle_f64x2(t[5], t[7], 0xDD);
+      __m512d column[8] = {
+        _mm512_shuffle_f64x2(u[0], u[4], 0x88), _mm512_shuffle_f64x2(u[1], u[5], 0x88),
+        _mm512_shuffle_f64x2(u[2], u[6], 0x88), _mm512_shuffle_f64x2(u[3], u[7], 0x88),
+        _mm512_shuffle_f64x2(u[0], u[4], 0xDD), _mm512_shuffle_f64x2(u[1], u[5], 0xDD),
+        _mm512_shuffle_f64x2(u[2], u[6], 0xDD), _mm512_shuffle_f64x2(u[3], u[7], 0xDD)};
+      for (int p = 0; p < 8; p++) _mm512_storeu_pd(dst + (p0 + p) * stride + r0, column[p]);
+    }
+    for (; p0 < k; p0++)
+      for (long r = r0; r < r0 + 8; r++) dst[p0 * stride + r] = src[r * ld + p0];
+  }
+  for (long r = r0; r < rows; r++)
+    for (long p = 0; p < k; p++) dst[p * stride + r] = src[r * ld + p];
+}
+
+/// Copies op(B)'s columns [16q, 16q + 16) as `panel`: for each p, the 16 values op(B)[p][16q ..< 16q + 16]
+/// (zeros past column m).
+static __attribute__((target("avx512f"))) void tilePackB(const double *b, int transposeB, long m, long k, long q,
+                                                         double *panel) {
+  long j0 = q * tileColumns, width = m - j0 < tileColumns ? m - j0 : tileColumns;
+  if (transposeB) {  // B stored [m, k]: op(B)[p][j] = b[j·k + p]
+    if (width < tileColumns) memset(panel, 0, sizeof(double) * k * tileColumns);
+    tileTranspose(b + j0 * k, k, width, k, panel, tileColumns);
+  } else {  // B stored [k, m]: op(B)[p][j] = b[p·m + j], 16 values a row (zeros where masked off)
+    __mmask8 left = lanes(width), right = lanes(width - 8);
+    for (long p = 0; p < k; p++) {
+      _mm512_storeu_pd(panel + p * tileColumns, _mm512_maskz_loadu_pd(left, b + p * m + j0));
+      _mm512_storeu_pd(panel + p * tileColumns + 8, _mm512_maskz_loadu_pd(right, b + p * m + j0 + 8));
+    }
+  }
+}
+
+/// Copies op(A)'s rows [i0, i0 + 12) (zeros past row n) as `block`: for each p, the 12 values op(A)[i][p].
+static __attribute__((target("avx512f"))) void tilePackA(const double *a, int transposeA, long n, long k, long i0,
+                                                         double *block) {
+  long rows = n - i0 < tileRows ? n - i0 : tileRows;
+  if (transposeA) {  // A stored [k, n]: op(A)[i][p] = a[p·n + i], 12 values a column (8 + 4)
+    __mmask8 first = lanes(rows), last = lanes(rows - 8) & 0x0f;
+    for (long p = 0; p < k; p++) {
+      _mm512_storeu_pd(block + p * tileRows, _mm512_maskz_loadu_pd(first, a + p * n + i0));
+      _mm512_mask_storeu_pd(block + p * tileRows + 8, 0x0f, _mm512_maskz_loadu_pd(last, a + p * n + i0 + 8));
+    }
+  } else {  // A stored [n, k]: op(A)[i][p] = a[i·k + p]
+    if (rows < tileRows) memset(block, 0, sizeof(double) * k * tileRows);
+    tileTranspose(a + i0 * k, k, rows, k, block, tileRows);
+  }
+}
+
+/// One tile: C[i0 ..< i0 + rows][j0 ..< j0 + width] += nothing, = Σₚ column p of A's block times
+/// row p of B's panel, where A's column p is the 12 values at `block + p·blockStep` and B's row p
+/// the 16 values at `panel + p·panelStep` (packed copies, or the matrices themselves when they are
+/// stored that way already).
+static __attribute__((target("avx512f"))) void tileProduct(const double *block, long blockStep, const double *panel,
+                                                           long panelStep, long k, double *c, long ldc, long rows,
+                                                           long width) {
+  __m512d sum[tileRows][2];
+#pragma clang loop unroll(full)
+  for (int r = 0; r < tileRows; r++) sum[r][0] = sum[r][1] = _mm512_setzero_pd();
+  for (long p = 0; p < k; p++) {
+    const double *row = panel + p * panelStep, *column = block + p * blockStep;
+    __m512d left = _mm512_loadu_pd(row), right = _mm512_loadu_pd(row + 8);
+#pragma clang loop unroll(full)
+    for (int r = 0; r < tileRows; r++) {
+      __m512d value = _mm512_set1_pd(column[r]);
+      sum[r][0] = _mm512_fmadd_pd(value, left, sum[r][0]);
+      sum[r][1] = _mm512_fmadd_pd(value, right, sum[r][1]);
+    }
+  }
+  __mmask8 leftMask = lanes(width), rightMask = lanes(width - 8);
+#pragma clang loop unroll(full)
+  for (int r = 0; r < tileRows; r++) {
+    if (r >= rows) break;
+    _mm512_mask_storeu_pd(c + r * ldc, leftMask, sum[r][0]);
+    _mm512_mask_storeu_pd(c + r * ldc + 8, rightMask, sum[r][1]);
+  }
+}
+
+/// Room for `count` doubles of copies, kept by each thread for its next product up to 2²⁰ doubles (8
+/// MiB): a fresh allocation of a few hundred kilobytes every product came as fresh pages from the
+/// kernel, zeroed on first touch, each time. Larger requests are allocated each time (and freed).
+enum { tileScratchKept = 1 << 20 };
+static double *tileScratch(long count) {
+  static __thread double *kept;
+  static __thread long capacity;
+  if (count > tileScratchKept) return (double *)malloc(sizeof(double) * count);
+  if (count > capacity) {
+    free(kept);
+    kept = (double *)malloc(sizeof(double) * count);
+    capacity = count;
+  }
+  return kept;
+}
+
+/// The tiles of C's row blocks [firstBlock, endBlock) (rows 12·firstBlock ..< 12·endBlock) and
+/// column panels [firstPanel, endPanel) (columns 16·firstPanel ..< 16·endPanel): those panels of
+/// op(B) copied first, then each block of op(A) multiplied by them — read in place when A is stored
+/// transposed ([k, n]: a column's 12 values side by side), else (and for a last block that n does
+/// not fill) from a padded copy.
+static __attribute__((target("avx512f"))) void tiles(const double *a, int transposeA, const double *b,
+                                                     int transposeB, long n, long m, long k, double *c,
+                                                     long firstBlock, long endBlock, long firstPanel, long endPanel) {
+  long panelValues = k * tileColumns, count = tileRows * k + (endPanel - firstPanel) * panelValues;
+  double *block = tileScratch(count), *panels = block + tileRows * k;
+  for (long q = firstPanel; q < endPanel; q++) tilePackB(b, transposeB, m, k, q, panels + (q - firstPanel) * panelValues);
+  for (long t = firstBlock; t < endBlock; t++) {
+    long i0 = t * tileRows, rows = n - i0 < tileRows ? n - i0 : tileRows;
+    const double *column = a + i0;  // A stored [k, n]: column p of the block at a + p·n + i0
+    long columnStep = n;
+    if (!transposeA || rows < tileRows) {
+      tilePackA(a, transposeA, n, k, i0, block);
+      column = block, columnStep = tileRows;
+    }
+    for (long q = firstPanel; q < endPanel; q++) {
+      long j0 = q * tileColumns, width = m - j0 < tileColumns ? m - j0 : tileColumns;
+      tileProduct(column, columnStep, panels + (q - firstPanel) * panelValues, tileColumns, k, c + i0 * m + j0, m, rows,
+                  width);
+    }
+  }
+  if (count > tileScratchKept) free(block);
 }
 
 int clanes_runs(int width) {
@@ -334,3 +488,18 @@ int clanes_tanh_width(int width, const double *x, double *y, long n) { return ru
 void clanes_exp(const double *x, double *y, long n) { run(0, clanes_width(), x, y, n); }
 
 void clanes_tanh(const double *x, double *y, long n) { run(1, clanes_width(), x, y, n); }
+
+long clanes_tiled_panels(long m) { return (m + tileColumns - 1) / tileColumns; }
+
+long clanes_tiled_row_blocks(long n) { return (n + tileRows - 1) / tileRows; }
+
+int clanes_tiled_product(const double *a, int transposeA, const double *b, int transposeB, long n, long m, long k,
+                         double *c, long firstBlock, long endBlock, long firstPanel, long endPanel) {
+#if defined(__x86_64__)
+  if (!clanes_runs(8)) return 0;
+  tiles(a, transposeA, b, transposeB, n, m, k, c, firstBlock, endBlock, firstPanel, endPanel);
+  return 1;
+#else
+  return 0;
+#endif
+}

@@ -41,6 +41,71 @@ struct KernelTests {
     #expect(sameBits(y, values.map(portableTanh)), "tanh, width \(width)")
   }
 
+  /// op(A)[i][p] of `a` stored [n, k], or [k, n] when transposed; op(B)[p][j] likewise.
+  private static func entry(_ t: [Double], _ transposed: Bool, _ row: Int, _ column: Int, rows: Int, columns: Int)
+    -> Double
+  { transposed ? t[column * rows + row] : t[row * columns + column] }
+
+  @Test(
+    "tiled products (AVX-512): each entry a chain of fused multiply-adds in order, bit for bit, on one thread or two",
+    .needsAVX512, arguments: [false, true], [false, true])
+  func tiledProducts(_ transposeA: Bool, _ transposeB: Bool) {
+    // [n, k, m] ≥ 2¹⁹ multiply-adds: full and partial blocks of 12 rows and panels of 16 columns,
+    // one block of rows (halves of the panels), one panel (halves of the blocks), a long k.
+    for (n, k, m) in [(100, 70, 80), (10, 140, 400), (400, 140, 10), (24, 700, 32), (37, 1000, 17)] {
+      #expect(tiledProductTakes(n: n, m: m, k: k))
+      let a = randomTensor(transposeA ? [k, n] : [n, k], seed: 41).scalars
+      let b = randomTensor(transposeB ? [m, k] : [k, m], seed: 42).scalars
+      var expected = [Double](repeating: 0, count: n * m)
+      for i in 0..<n {
+        for j in 0..<m {
+          var sum = 0.0
+          for p in 0..<k {
+            let left = Self.entry(a, transposeA, i, p, rows: n, columns: k)
+            sum.addProduct(left, Self.entry(b, transposeB, p, j, rows: k, columns: m))
+          }
+          expected[i * m + j] = sum
+        }
+      }
+      for split in [false, true] {
+        var got = [Double](repeating: .nan, count: n * m)
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            got.withUnsafeMutableBufferPointer { c in
+              tiledProduct(
+                a.baseAddress!, transposeA: transposeA, b.baseAddress!, transposeB: transposeB, n: n, m: m, k: k,
+                into: c.baseAddress!, split: split)
+            }
+          }
+        }
+        #expect(sameBits(got, expected), "[\(n), \(k), \(m)], split: \(split)")
+      }
+      // Through Tensor.product: one product (split in two), and a batch of two (one thread each).
+      let (sa, sb) = (transposeA ? [k, n] : [n, k], transposeB ? [m, k] : [k, m])
+      let one = Tensor.product(
+        Tensor(shape: sa, scalars: a), Tensor(shape: sb, scalars: b), transposeA: transposeA, transposeB: transposeB)
+      #expect(sameBits(one.scalars, expected))
+      let two = Tensor.product(
+        Tensor(shape: [2] + sa, scalars: a + a), Tensor(shape: [2] + sb, scalars: b + b), transposeA: transposeA,
+        transposeB: transposeB)
+      #expect(sameBits(two.scalars, expected + expected))
+    }
+  }
+
+  @Test(
+    "OpenBLAS's products from 2²⁰ multiply-adds, split in halves of rows (or of columns for one row), equal the triple loop to rounding"
+  )
+  func splitOpenBLASProducts() {
+    // k > 1024 keeps them from the tiled kernel on every CPU.
+    for (n, k, m) in [(40, 1100, 30), (1, 1100, 1000)] {
+      let (a, b) = (randomTensor([n, k], seed: 43), randomTensor([k, m], seed: 44))
+      #expect(!tiledProductTakes(n: n, m: m, k: k) && n * m * k >= 1 << 20)
+      #expect(isClose(a.matmul(b).scalars, referenceMatmul(a, b).scalars, tolerance: 1e-12), "[\(n), \(k), \(m)]")
+      let stored = b.transposed()
+      #expect(isClose(a.matmul(transposing: stored).scalars, referenceMatmul(a, b).scalars, tolerance: 1e-12))
+    }
+  }
+
   @Test(
     "eˣ and tanh on vectors of 2 doubles (every CPU) are portableExp and portableTanh, bit for bit, tails included",
     arguments: [0, 1, 3, 7])

@@ -2,8 +2,8 @@
 //
 // Shapes: a [..., n, k] · b [..., k, m] → [..., n, m]; the leading (batch) axes broadcast.
 // The definition is the textbook triple loop, `referenceMatmul` at the end of the file; the
-// products run through Kernels/MatrixProduct.swift (a fixed-order loop for small ones, OpenBLAS
-// for large ones), which the tests hold to that definition.
+// products run through Kernels/MatrixProduct.swift (a fixed-order loop for small ones, register
+// tiles on AVX-512 or OpenBLAS for large ones), which the tests hold to that definition.
 
 extension Tensor {
   /// The matrix product over the last two axes, batched and broadcast over leading axes.

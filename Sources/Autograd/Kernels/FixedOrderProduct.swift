@@ -11,8 +11,8 @@
 //     c[i][j] = (…((0 + a[i][0]·b[0][j]) + a[i][1]·b[1][j]) + …) + a[i][k−1]·b[k−1][j]
 //
 // Multiplication and addition are IEEE-754 operations that Swift neither reorders nor fuses, so
-// this is the same number on x86-64 and arm64 alike. Larger products go to BLAS, which is far
-// faster there; those are the benchmarks' sizes, not the chapters'.
+// this is the same number on x86-64 and arm64 alike. Larger products go to the tiled kernel or to
+// BLAS, which are far faster there; those are the benchmarks' sizes, not the chapters'.
 
 import CLanes
 import Synchronization
@@ -22,16 +22,17 @@ private let fixedOrderLimitStorage = Atomic<Int>(1 << 17)
 /// Products with fewer multiply-adds (n·m·k) than this are computed by ``fixedOrderProduct``.
 var fixedOrderLimit: Int { fixedOrderLimitStorage.load(ordering: .relaxed) }
 
-/// How many matrix products this process has handed to OpenBLAS (those at or above
-/// ``fixedOrderProductLimit``). A program that must not depend on the CPU's BLAS kernel can check
-/// that it stayed 0 (chapter 10 does).
+/// How many matrix products this process has computed outside the fixed order: those at or above
+/// ``fixedOrderProductLimit``, handed to OpenBLAS or (on AVX-512) to the tiled kernel, whose last
+/// bits depend on the CPU. A program that must not depend on them can check that it stayed 0
+/// (chapter 10 does).
 public var openBLASProductCount: Int { openBLASProducts.load(ordering: .relaxed) }
 
 let openBLASProducts = Atomic<Int>(0)
 
 /// Matrix products with fewer multiply-adds (n·m·k) than this are computed in one fixed order of
-/// additions, the same bits on every CPU; larger ones go to OpenBLAS, whose kernels add in their
-/// own orders (faster, but the last bits depend on the CPU). A batch of matrices times one shared
+/// additions, the same bits on every CPU; larger ones go to the tiled kernel (on AVX-512) or to
+/// OpenBLAS, which add in their own orders (faster, but the last bits depend on the CPU). A batch of matrices times one shared
 /// matrix (a layer applied to a batch of sequences) counts as one product of the stacked rows. The
 /// default, 2¹⁷, covers every product of chapters 00–09. A program whose results must be identical everywhere, whatever the
 /// sizes (chapter 10's GPT), raises it, at the price of speed on large products:

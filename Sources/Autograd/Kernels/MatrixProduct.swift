@@ -2,10 +2,12 @@
 // matrix product of Core/Tensor+Matmul.swift.
 //
 // Each matrix of a batch is one product C = op(A)·op(B). Small ones run in a fixed order of
-// additions (FixedOrderProduct.swift: the same bits on every CPU), large ones through OpenBLAS's
-// `cblas_dgemm`, which reads the transposes in place (no copy) through its flags. A batch of small
-// products (attention's heads) is split between two threads here, since OpenBLAS runs each of them
-// on one. KernelTests holds every path to `referenceMatmul`, the textbook triple loop.
+// additions (FixedOrderProduct.swift: the same bits on every CPU); a training step's sizes in
+// register tiles where the CPU has AVX-512 (TiledProduct.swift); the rest through OpenBLAS's
+// `cblas_dgemm`, which reads the transposes in place (no copy) through its flags. Each product runs
+// on one thread, so a batch is split between two threads by entry, and a single large product
+// splits its own work in two. KernelTests holds every path to `referenceMatmul`, the textbook
+// triple loop (and the tiled one to its own definition, bit for bit).
 
 import COpenBLAS
 
@@ -56,24 +58,28 @@ extension Tensor {
           let (av, bv, cv) = (
             UnsafeSendable(av.baseAddress!), UnsafeSendable(bv.baseAddress!), UnsafeSendable(cv.baseAddress!)
           )
-          // OpenBLAS runs a product below 2¹⁸ multiply-adds on one thread, so a batch of them
-          // (attention's heads) is split between two threads here; larger ones it threads itself.
-          inHalves(entries.count, elements: n * m * k < 1 << 18 ? total : 0) { range in
+          // The tiled kernel (TiledProduct.swift) where the CPU has it and the size suits it.
+          let tiled = n * m * k >= fixedOrderLimit && tiledProductTakes(n: n, m: m, k: k)
+          // Every product below runs on one thread, so a batch is split between two threads here,
+          // and a single large product splits its own work.
+          inHalves(entries.count, elements: total) { range in
             for (i, ia, ib) in entries[range] {
+              let (a, b, c) = (av.value + ia * n * k, bv.value + ib * k * m, cv.value + i * n * m)
               if n * m * k < fixedOrderLimit {
                 // Small: the same bits on every CPU (Kernels/FixedOrderProduct.swift).
-                fixedOrderProduct(
-                  av.value + ia * n * k, transposeA: transposeA, bv.value + ib * k * m, transposeB: transposeB,
-                  n: n, m: m, k: k, into: cv.value + i * n * m)
+                fixedOrderProduct(a, transposeA: transposeA, b, transposeB: transposeB, n: n, m: m, k: k, into: c)
                 continue
               }
-              // C[n×m] = 1·op(A)·op(B) + 0·C, all row-major; the leading dimension of a stored
-              // matrix is its own column count, transposed or not.
-              openBLASProducts.add(1, ordering: .relaxed)
-              cblas_dgemm(
-                CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                Int32(n), Int32(m), Int32(k), 1, av.value + ia * n * k, Int32(aColumns),
-                bv.value + ib * k * m, Int32(bColumns), 0, cv.value + i * n * m, Int32(m))
+              openBLASProducts.add(1, ordering: .relaxed)  // (bits that depend on the CPU: tiled or BLAS)
+              let split = entries.count == 1 && n * m * k >= 1 << 20
+              if tiled {
+                tiledProduct(
+                  a, transposeA: transposeA, b, transposeB: transposeB, n: n, m: m, k: k, into: c, split: split)
+              } else {
+                openBLASProduct(
+                  a, transposeA: transposeA, columns: aColumns, b, transposeB: transposeB, columns: bColumns,
+                  n: n, m: m, k: k, into: c, split: split)
+              }
             }
           }
         }
@@ -107,5 +113,37 @@ extension Tensor {
       left.scalars, columns: columns, transposeA: true, right.scalars, columns: rightColumns, transposeB: false,
       entries: [(0, 0, 0)], n: columns, m: rightColumns, k: stacked)
     return Tensor(shape: [columns, rightColumns], scalars: values)
+  }
+}
+
+/// C[n×m] = 1·op(A)·op(B) + 0·C by OpenBLAS's `cblas_dgemm`, all row-major (the leading dimension
+/// of a stored matrix is its own column count, transposed or not): on two threads when `split`, as
+/// two products of half the rows each (or half the columns, for one row).
+///
+/// OpenBLAS is told to run each call on one thread. Its own workers wait for work by spinning on the
+/// cores, as ``SecondThread`` does, and on two cores the two pools took turns at the second core:
+/// every tiled product and every split kernel then paid for OpenBLAS's spinning, and every OpenBLAS
+/// call for the other's. With one pool, Autograd's, the products are split here instead.
+func openBLASProduct(
+  _ a: UnsafePointer<Double>, transposeA: Bool, columns aColumns: Int, _ b: UnsafePointer<Double>,
+  transposeB: Bool, columns bColumns: Int, n: Int, m: Int, k: Int, into c: UnsafeMutablePointer<Double>, split: Bool
+) {
+  let (a, b, c) = (UnsafeSendable(a), UnsafeSendable(b), UnsafeSendable(c))
+  let part = { @Sendable (rows: Range<Int>, columns: Range<Int>) in
+    // op(A)'s rows start a row of A in, or a column when A is stored transposed; op(B)'s columns likewise.
+    let aStart = transposeA ? rows.lowerBound : rows.lowerBound * aColumns
+    let bStart = transposeB ? columns.lowerBound * bColumns : columns.lowerBound
+    openblas_set_num_threads(1)
+    cblas_dgemm(
+      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+      Int32(rows.count), Int32(columns.count), Int32(k), 1, a.value + aStart, Int32(aColumns), b.value + bStart,
+      Int32(bColumns), 0, c.value + rows.lowerBound * m + columns.lowerBound, Int32(m))
+  }
+  if !split {
+    part(0..<n, 0..<m)
+  } else if n > 1 {
+    inHalves(n, elements: n * m * k) { part($0, 0..<m) }
+  } else {
+    inHalves(m, elements: n * m * k) { part(0..<n, $0) }
   }
 }

@@ -1,5 +1,5 @@
 // CLanes.h — eˣ and tanh x over arrays, small matrix products and Adam's update, as many values at
-// a time as the CPU's vectors hold.
+// a time as the CPU's vectors hold; larger matrix products in register tiles on AVX-512.
 //
 // The arithmetic is Autograd's portableExp and portableTanh (Sources/Autograd/Core/PortableMath.swift),
 // operation for operation, so the results are the same bits whatever the width; Autograd's tests
@@ -40,6 +40,16 @@ void clanes_adam(double *p, double *m, double *s, const double *g, long n, doubl
 /// clanes_adam with vectors of `width` doubles; 0 if this CPU cannot run them.
 int clanes_adam_width(int width, double *p, double *m, double *s, const double *g, long n, double rate,
                       double beta1, double beta2, double correction1, double correction2, double epsilon);
+
+/// The tiled product C[n×m] = op(A)·op(B) (stored as for clanes_product), on AVX-512 only: each entry
+/// summed over p in order from 0, one fused multiply-add per term. Computes the tiles of C in row
+/// blocks [firstBlock, endBlock) of 12 rows (clanes_tiled_row_blocks(n) in all) and column panels
+/// [firstPanel, endPanel) of 16 columns (clanes_tiled_panels(m) in all), so that threads can share
+/// a product. Returns 0, and does nothing, on a CPU without AVX-512.
+int clanes_tiled_product(const double *a, int transposeA, const double *b, int transposeB, long n, long m, long k,
+                         double *c, long firstBlock, long endBlock, long firstPanel, long endPanel);
+long clanes_tiled_row_blocks(long n);
+long clanes_tiled_panels(long m);
 
 /// 1 when this CPU runs vectors of `width` doubles (8, 4 or 2), else 0.
 int clanes_runs(int width);
