@@ -340,22 +340,26 @@ static __attribute__((target("avx512f"))) void tilePackA(const double *a, int tr
   }
 }
 
-/// One tile: C[i0 ..< i0 + rows][j0 ..< j0 + width] += nothing, = Σₚ column p of A's block times
-/// row p of B's panel, where A's column p is the 12 values at `block + p·blockStep` and B's row p
-/// the 16 values at `panel + p·panelStep` (packed copies, or the matrices themselves when they are
-/// stored that way already).
+/// One tile: C[i0 ..< i0 + rows][j0 ..< j0 + width] = Σₚ column p of A's block times row p of B's
+/// panel (16 values at `panel + 16p`). A's column p is the 12 values at `block + p·blockStep` when
+/// `inRows` is 0 (a packed copy, or A stored transposed), or the p-th value of each of the 12 rows
+/// that start at `block + r·blockStep` when it is 1 (A as stored; rows past the block's last repeat
+/// its first, computed and not stored).
+template <int inRows>
 static __attribute__((target("avx512f"))) void tileProduct(const double *block, long blockStep, const double *panel,
-                                                           long panelStep, long k, double *c, long ldc, long rows,
-                                                           long width) {
+                                                           long k, double *c, long ldc, long rows, long width) {
   __m512d sum[tileRows][2];
+  const double *row[tileRows];
 #pragma clang loop unroll(full)
-  for (int r = 0; r < tileRows; r++) sum[r][0] = sum[r][1] = _mm512_setzero_pd();
+  for (int r = 0; r < tileRows; r++) {
+    sum[r][0] = sum[r][1] = _mm512_setzero_pd();
+    row[r] = block + (r < rows ? r : 0) * blockStep;
+  }
   for (long p = 0; p < k; p++) {
-    const double *row = panel + p * panelStep, *column = block + p * blockStep;
-    __m512d left = _mm512_loadu_pd(row), right = _mm512_loadu_pd(row + 8);
+    __m512d left = _mm512_loadu_pd(panel + p * tileColumns), right = _mm512_loadu_pd(panel + p * tileColumns + 8);
 #pragma clang loop unroll(full)
     for (int r = 0; r < tileRows; r++) {
-      __m512d value = _mm512_set1_pd(column[r]);
+      __m512d value = _mm512_set1_pd(inRows ? row[r][p] : block[p * blockStep + r]);
       sum[r][0] = _mm512_fmadd_pd(value, left, sum[r][0]);
       sum[r][1] = _mm512_fmadd_pd(value, right, sum[r][1]);
     }
@@ -387,9 +391,9 @@ static double *tileScratch(long count) {
 
 /// The tiles of C's row blocks [firstBlock, endBlock) (rows 12·firstBlock ..< 12·endBlock) and
 /// column panels [firstPanel, endPanel) (columns 16·firstPanel ..< 16·endPanel): those panels of
-/// op(B) copied first, then each block of op(A) multiplied by them — read in place when A is stored
-/// transposed ([k, n]: a column's 12 values side by side), else (and for a last block that n does
-/// not fill) from a padded copy.
+/// op(B) copied first, then each block of op(A) multiplied by them, read where A is stored (12 of its
+/// rows, or 12 values side by side in each column when A is stored transposed; a last block that
+/// n does not fill is copied then, padded, since its columns would run past A's end).
 static __attribute__((target("avx512f"))) void tiles(const double *a, int transposeA, const double *b,
                                                      int transposeB, long n, long m, long k, double *c,
                                                      long firstBlock, long endBlock, long firstPanel, long endPanel) {
@@ -398,16 +402,15 @@ static __attribute__((target("avx512f"))) void tiles(const double *a, int transp
   for (long q = firstPanel; q < endPanel; q++) tilePackB(b, transposeB, m, k, q, panels + (q - firstPanel) * panelValues);
   for (long t = firstBlock; t < endBlock; t++) {
     long i0 = t * tileRows, rows = n - i0 < tileRows ? n - i0 : tileRows;
-    const double *column = a + i0;  // A stored [k, n]: column p of the block at a + p·n + i0
-    long columnStep = n;
-    if (!transposeA || rows < tileRows) {
-      tilePackA(a, transposeA, n, k, i0, block);
-      column = block, columnStep = tileRows;
-    }
+    int copied = transposeA && rows < tileRows;
+    if (copied) tilePackA(a, transposeA, n, k, i0, block);
     for (long q = firstPanel; q < endPanel; q++) {
       long j0 = q * tileColumns, width = m - j0 < tileColumns ? m - j0 : tileColumns;
-      tileProduct(column, columnStep, panels + (q - firstPanel) * panelValues, tileColumns, k, c + i0 * m + j0, m, rows,
-                  width);
+      const double *panel = panels + (q - firstPanel) * panelValues;
+      double *tile = c + i0 * m + j0;
+      if (!transposeA) tileProduct<1>(a + i0 * k, k, panel, k, tile, m, rows, width);
+      else if (copied) tileProduct<0>(block, tileRows, panel, k, tile, m, rows, width);
+      else tileProduct<0>(a + i0, n, panel, k, tile, m, rows, width);
     }
   }
   if (count > tileScratchKept) free(block);

@@ -16,11 +16,13 @@
 
 import CLanes
 
-/// Whether ``tiledProduct`` takes a product of these sizes: on a CPU with AVX-512, from 2¹⁹ to
-/// 2²⁵ multiply-adds, with k ≤ 1024. Below, OpenBLAS's kernel for small matrices costs less than
-/// sharing the work between threads; above, its blocking for the caches is faster.
+/// Whether ``tiledProduct`` takes a product of these sizes: on a CPU with AVX-512, from 2¹⁸ to
+/// 2²⁵ multiply-adds, with k ≤ 1024 and at least two blocks of 12 rows. Below 2¹⁸, OpenBLAS's kernel
+/// for small matrices costs less than sharing the work between threads; above 2²⁵, its blocking for
+/// the caches is faster; and with fewer rows, copying B into panels costs about as much as the
+/// product itself.
 func tiledProductTakes(n: Int, m: Int, k: Int) -> Bool {
-  tiledProductRuns && (1 << 19..<1 << 25).contains(n * m * k) && k <= 1024
+  tiledProductRuns && (1 << 18..<1 << 25).contains(n * m * k) && k <= 1024 && n >= 24
 }
 
 private let tiledProductRuns = clanes_runs(8) == 1
