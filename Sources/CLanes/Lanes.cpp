@@ -324,19 +324,13 @@ static __attribute__((target("avx512f"))) void tilePackB(const double *b, int tr
   }
 }
 
-/// Copies op(A)'s rows [i0, i0 + 12) (zeros past row n) as `block`: for each p, the 12 values op(A)[i][p].
-static __attribute__((target("avx512f"))) void tilePackA(const double *a, int transposeA, long n, long k, long i0,
-                                                         double *block) {
-  long rows = n - i0 < tileRows ? n - i0 : tileRows;
-  if (transposeA) {  // A stored [k, n]: op(A)[i][p] = a[p·n + i], 12 values a column (8 + 4)
-    __mmask8 first = lanes(rows), last = lanes(rows - 8) & 0x0f;
-    for (long p = 0; p < k; p++) {
-      _mm512_storeu_pd(block + p * tileRows, _mm512_maskz_loadu_pd(first, a + p * n + i0));
-      _mm512_mask_storeu_pd(block + p * tileRows + 8, 0x0f, _mm512_maskz_loadu_pd(last, a + p * n + i0 + 8));
-    }
-  } else {  // A stored [n, k]: op(A)[i][p] = a[i·k + p]
-    if (rows < tileRows) memset(block, 0, sizeof(double) * k * tileRows);
-    tileTranspose(a + i0 * k, k, rows, k, block, tileRows);
+/// Copies the columns of A stored transposed ([k, n]) for op(A)'s rows [i0, n), fewer than 12, as
+/// `block`: for each p, the 12 values op(A)[i][p], zeros past row n.
+static __attribute__((target("avx512f"))) void tilePackA(const double *a, long n, long k, long i0, double *block) {
+  __mmask8 first = lanes(n - i0), last = lanes(n - i0 - 8) & 0x0f;
+  for (long p = 0; p < k; p++) {
+    _mm512_storeu_pd(block + p * tileRows, _mm512_maskz_loadu_pd(first, a + p * n + i0));
+    _mm512_mask_storeu_pd(block + p * tileRows + 8, 0x0f, _mm512_maskz_loadu_pd(last, a + p * n + i0 + 8));
   }
 }
 
@@ -403,7 +397,7 @@ static __attribute__((target("avx512f"))) void tiles(const double *a, int transp
   for (long t = firstBlock; t < endBlock; t++) {
     long i0 = t * tileRows, rows = n - i0 < tileRows ? n - i0 : tileRows;
     int copied = transposeA && rows < tileRows;
-    if (copied) tilePackA(a, transposeA, n, k, i0, block);
+    if (copied) tilePackA(a, n, k, i0, block);
     for (long q = firstPanel; q < endPanel; q++) {
       long j0 = q * tileColumns, width = m - j0 < tileColumns ? m - j0 : tileColumns;
       const double *panel = panels + (q - firstPanel) * panelValues;
