@@ -64,7 +64,7 @@ public final class SGD: Optimizer {
       // Whole arrays in place: one access to p.scalars, not one per element, and no copy.
       p.scalars.withUnsafeMutableBufferPointer { values in
         if momentum == 0 {
-          for i in g.indices { values[i] -= learningRate * g[i] }  // v = 0·v + g = g
+          descentKernel(values, g, rate: learningRate)  // p ← p − η·g (v = 0·v + g = g), Kernels/Descent.swift
           return
         }
         velocity[index].withUnsafeMutableBufferPointer { v in

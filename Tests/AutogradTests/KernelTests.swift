@@ -210,6 +210,18 @@ struct KernelTests {
     #expect(sameBits(uniform, x.grad!.scalars))
   }
 
+  @Test("gradient descent's update in two halves is the plain loop p[i] −= η·g[i], bit for bit")
+  func descent() {
+    for count in [5, parallelThreshold + 7] {
+      let (start, g) = (randomTensor([count], seed: 48).scalars, randomTensor([count], seed: 49).scalars)
+      var plain = start
+      for i in plain.indices { plain[i] -= 0.03 * g[i] }
+      var halves = start
+      halves.withUnsafeMutableBufferPointer { descentKernel($0, g, rate: 0.03) }
+      #expect(sameBits(halves, plain), "\(count) values")
+    }
+  }
+
   @Test("a broadcast of one value is kept and shared by count and value, copied before it is written, never pooled")
   func uniformArrays() {
     let count = pooledMinimum + 31  // a size no other test uses, so the kept entry is this test's
