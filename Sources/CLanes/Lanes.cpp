@@ -269,10 +269,12 @@ static __attribute__((target("avx512f"))) void tanhAVX512SortedArray(const doubl
 // in register tiles of 12 rows × 16 columns, as BLAS libraries compute it. Each tile's 192 entries
 // stay in 24 vector registers while p runs from 0 to k−1, each gaining a[i][p]·b[p][j] by one fused
 // multiply-add; so each entry is the chain (…((0 + a·b) + a·b) …) with one rounding per term, in
-// order, on every CPU with AVX-512 (Autograd's tests hold it to that definition, bit for bit). Both
-// operands are first copied into the order the tile reads them ("packed"): B as panels of 16
-// columns, k rows each, and A as blocks of 12 rows, k columns each, stored column by column; the
-// copies of the last panel and block are padded with zeros, and only the entries of C are stored.
+// order, on every CPU with AVX-512 (Autograd's tests hold it to that definition, bit for bit). B is
+// first copied into the order the tile reads it ("packed"): panels of 16 columns, k rows each, the
+// last one padded with zeros. A is read where it is stored, a value of each of 12 rows at every p
+// (a transposed A's last block, if n does not fill it, is copied and padded); only the entries of C
+// are stored.
+
 /// The first `count` lanes of a vector of 8 (none when count ≤ 0, all from 8 on).
 static inline __mmask8 lanes(long count) { return count >= 8 ? 0xff : count <= 0 ? 0 : (__mmask8)((1u << count) - 1); }
 

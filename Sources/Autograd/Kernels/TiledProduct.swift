@@ -40,8 +40,8 @@ func tiledProduct(
       blocks.upperBound, panels.lowerBound, panels.upperBound)
   }
   let (blocks, panels) = (clanes_tiled_row_blocks(n), clanes_tiled_panels(m))
-  // Each thread copies the panels of B it reads, and the blocks of A unless A is stored transposed;
-  // halves of the panels copy nothing twice but A, which is the smaller of the two in a layer.
+  // Each thread copies the panels of B it reads and reads A where it is stored, so halves of the
+  // panels copy nothing twice; C with a single panel is cut into halves of its row blocks instead.
   if !split {
     tiles(0..<blocks, 0..<panels)
   } else if panels > 1 {
