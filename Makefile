@@ -24,8 +24,8 @@ chapters: build ## Run every chapter: redraw its figures, refresh the output blo
 	  .build/release/$$chapter --update-text || exit 1; \
 	done
 
-test: build ## Run the whole test suite (the chapter programs run from the release build), then the course tooling's
-	@NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
+test: build ## Run the whole test suite, the book's long checks included (chapter programs from the release build), then the course tooling's
+	@NEURALNOTEBOOK_BOOK_TESTS=1 NEURALNOTEBOOK_BIN="$$($(SWIFT) build -c release --show-bin-path)" $(SWIFT) test
 	@$(PYTHON) scripts/test_book_and_docs.py
 	@$(PYTHON) scripts/test_audit.py && $(PYTHON) scripts/audit.py --check
 	@if [ -f grading/grading.mk ]; then $(MAKE) --no-print-directory test-tooling; fi

@@ -209,6 +209,44 @@ class ReleaseTests(unittest.TestCase):
             with open(os.path.join(ROOT, relative), "rb") as a, open(os.path.join(self.student, relative), "rb") as b:
                 self.assertEqual(a.read(), b.read(), relative)
 
+    def test_a_students_bare_swift_test_runs_the_exercises_and_no_chapter_program(self):
+        # Named to run first in this class: chapter 1 solved, every other exercise as released.
+        for exercise, spec in EXERCISES.items():
+            path = os.path.join(self.student, exercises.SOURCES, spec["file"])
+            source = os.path.join(ROOT, exercises.SOURCES, spec["file"])
+            exercises.put(path, (reference(exercise) if exercise.startswith("1.") else exercises.stubbed(source)).encode())
+        # A trap: if any test ran a chapter program, the program found through NEURALNOTEBOOK_BIN
+        # would write its name here (the tests look there first).
+        with tempfile.TemporaryDirectory() as trap:
+            log = os.path.join(trap, "ran.log")
+            for chapter in [n for n in os.listdir(os.path.join(ROOT, "chapters")) if re.match(r"\d\d-", n)]:
+                program = os.path.join(trap, chapter)
+                with open(program, "w") as f:
+                    f.write(f"#!/bin/sh\necho {chapter} >> '{log}'\nexit 1\n")
+                os.chmod(program, 0o755)
+            env = {k: v for k, v in os.environ.items() if k != "NEURALNOTEBOOK_BOOK_TESTS"}
+            env["NEURALNOTEBOOK_BIN"] = trap
+            start = time.monotonic()
+            status, output = exercises.run_killing_group(
+                ["swift", "test", "--scratch-path", SCRATCH], self.student, timeout=1800, env=env)
+            seconds = time.monotonic() - start
+            ran = read(log) if os.path.exists(log) else ""
+        # Reported, not asserted: times belong in benchmarks.
+        print(f"\n  the student release's bare `swift test` took {seconds:.0f} s (build included)", file=sys.stderr)
+        self.assertEqual(ran, "", f"a bare swift test ran chapter programs:\n{ran}")
+        self.assertNotRegex(output, r'Test "(JSON in the documented form|figure scripts as committed|text, JSON '
+                                    r'results and figure data)".* (passed|failed)')
+        self.assertIn('Suite "The same book under every BLAS kernel" skipped', output)
+        self.assertIn("`make test` runs it", output)
+        self.assertNotEqual(status, 0, output[-3000:])  # the unsolved exercises fail
+        summary = output[output.rfind("Exercises, by the tests in this package"):]
+        for exercise in EXERCISES:
+            visible = sum(exercises.points(n) for n, hidden in NAMES.items()
+                          if not hidden and n.startswith(f"Exercise {exercise}:"))
+            expected = (f"{visible}/{visible} points  passed" if exercise.startswith("1.")
+                        else f"0/{visible} points  not implemented yet")
+            self.assertRegex(summary, rf"\n  Exercise {re.escape(exercise)}  {re.escape(expected)}\n", output[-3000:])
+
     def put_solution(self, exercise):
         # Written anew, not copied with its time: see exercises.put.
         name = EXERCISES[exercise]["file"]

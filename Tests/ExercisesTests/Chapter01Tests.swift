@@ -5,7 +5,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 01 exercises")
+@Suite("Chapter 01 exercises", .exerciseStatus)
 struct Chapter01Tests {
   @Test("Exercise 1.1: silu′(0) = ½ and silu′(1) [2 points]")
   func siluDerivativeValues() throws {

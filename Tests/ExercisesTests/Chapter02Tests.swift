@@ -4,7 +4,7 @@ import Autograd
 import Exercises
 import Testing
 
-@Suite("Chapter 02 exercises")
+@Suite("Chapter 02 exercises", .exerciseStatus)
 struct Chapter02Tests {
   @Test("Exercise 2.1: a network with one hidden unit cut off by the ReLU [2 points]")
   func reluNetwork() throws {

@@ -4,7 +4,7 @@ import Autograd
 import Exercises
 import Testing
 
-@Suite("Chapter 03 exercises")
+@Suite("Chapter 03 exercises", .exerciseStatus)
 struct Chapter03Tests {
   @Test("Exercise 3.1: one residual on each side of δ [2 points]")
   func huberExample() throws {

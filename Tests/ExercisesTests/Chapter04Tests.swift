@@ -6,7 +6,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 04 exercises")
+@Suite("Chapter 04 exercises", .exerciseStatus)
 struct Chapter04Tests {
   @Test("Exercise 4.1: at a = 1, b = 0.5, c = −0.5, f = 3 the tanh sits at 0 [2 points]")
   func chainRule() throws {

@@ -5,7 +5,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 05 exercises")
+@Suite("Chapter 05 exercises", .exerciseStatus)
 struct Chapter05Tests {
   @Test("Exercise 5.1: the first step from s = 0 [2 points]")
   func firstStep() throws {

@@ -4,7 +4,7 @@ import Autograd
 import Exercises
 import Testing
 
-@Suite("Chapter 06 exercises")
+@Suite("Chapter 06 exercises", .exerciseStatus)
 struct Chapter06Tests {
   @Test("Exercise 6.1: the first position sees only itself, the second both [3 points]")
   func twoPositions() throws {

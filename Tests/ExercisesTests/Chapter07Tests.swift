@@ -5,7 +5,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 07 exercises")
+@Suite("Chapter 07 exercises", .exerciseStatus)
 struct Chapter07Tests {
   @Test("Exercise 7.1: a kernel of 3 taps with dilation 2 spans 5 inputs [1 point]")
   func dilatedLength() throws {

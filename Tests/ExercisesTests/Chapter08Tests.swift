@@ -3,7 +3,7 @@
 import Exercises
 import Testing
 
-@Suite("Chapter 08 exercises")
+@Suite("Chapter 08 exercises", .exerciseStatus)
 struct Chapter08Tests {
   @Test("Exercise 8.1: ids by frequency, ties alphabetical, from 1 [2 points]")
   func ids() throws {

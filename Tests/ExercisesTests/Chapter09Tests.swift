@@ -4,7 +4,7 @@ import Autograd
 import Exercises
 import Testing
 
-@Suite("Chapter 09 exercises")
+@Suite("Chapter 09 exercises", .exerciseStatus)
 struct Chapter09Tests {
   @Test("Exercise 9.1: one row of two features [3 points]")
   func twoFeatures() throws {

@@ -5,7 +5,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 10 exercises")
+@Suite("Chapter 10 exercises", .exerciseStatus)
 struct Chapter10Tests {
   @Test("Exercise 10.1: one training word, itself as the test [3 points]")
   func trigram() throws {

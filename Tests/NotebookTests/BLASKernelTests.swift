@@ -92,7 +92,7 @@ let chapterConfigurations: [(String, BLASConfiguration)] = chapterNames.flatMap 
   blasConfigurations.filter { !chaptersWithoutBLAS.contains(chapter) || $0.kernel == nil }.map { (chapter, $0) }
 }
 
-@Suite("The same book under every BLAS kernel")
+@Suite("The same book under every BLAS kernel", .bookCheck)
 struct BLASKernelTests {
   @Test(
     "text, JSON results and figure data", .enabled(if: openBLASHonoursCoreType, "OpenBLAS ignores OPENBLAS_CORETYPE"),

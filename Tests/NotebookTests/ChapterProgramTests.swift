@@ -4,7 +4,7 @@
 import Foundation
 import Testing
 
-@Suite("Chapter programs")
+@Suite("Chapter programs", .bookCheck)
 struct ChapterProgramTests {
   /// The text, the committed results and the figure data are checked under every BLAS kernel
   /// (BLASKernelTests.swift); these two check the JSON's form and the figures' gnuplot scripts.
@@ -47,7 +47,7 @@ struct ChapterProgramTests {
   }
 }
 
-@Suite("The tour's command line and edge cases")
+@Suite("The tour's command line and edge cases", .bookCheck)
 struct TourCommandLineTests {
   /// The tour's text and one of its output lines, `prefix` followed by what the program printed.
   func tourLine(startingWith prefix: String) throws -> (text: String, line: String) {

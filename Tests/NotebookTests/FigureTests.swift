@@ -52,7 +52,9 @@ struct FigureTests {
     }
   }
 
-  @Test("gnuplot draws every kind, as a whole PNG and SVG", .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
+  @Test(
+    "gnuplot draws every kind, as a whole PNG and SVG",
+    .bookCheck, .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
   func everyKindIsDrawn() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -66,7 +68,9 @@ struct FigureTests {
     }
   }
 
-  @Test("the script alone redraws the picture from its folder", .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
+  @Test(
+    "the script alone redraws the picture from its folder",
+    .bookCheck, .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
   func scriptRunsByHand() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -108,7 +112,7 @@ struct FigureTests {
 
   @Test(
     "a gnuplot error comes back with gnuplot's message and the script's path",
-    .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
+    .bookCheck, .enabled(if: gnuplotInstalled, "gnuplot is not installed"))
   func gnuplotError() throws {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }

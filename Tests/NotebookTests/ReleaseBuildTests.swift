@@ -5,7 +5,7 @@
 import Foundation
 import Testing
 
-@Suite("The release build")
+@Suite("The release build", .bookCheck)
 struct ReleaseBuildTests {
   static let bench = productsDirectory + "/bench"
 
