@@ -91,11 +91,7 @@ struct Bench: ParsableCommand {
         let optimizer = SGD(parameters: model.parameters, learningRate: 0.01)
         let x = Tensor.normal([batch, sizes[0]], using: &rng)
         let y = Tensor.normal([batch, sizes.last!], using: &rng)
-        return {
-          optimizer.zeroGradients()
-          meanSquaredError(predicted: model(x), expected: y).backward()
-          optimizer.step()
-        }
+        return { optimizer.step { meanSquaredError(predicted: model(x), expected: y) } }
       }
     }
 
@@ -117,12 +113,7 @@ struct Bench: ParsableCommand {
       let optimizer = AdamW(parameters: gpt.parameters, learningRate: 0.005, weightDecay: 0.01)
       let ids = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
       let targets: [[Int?]] = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
-      return {
-        optimizer.zeroGradients()
-        gpt.loss(ids, targets: targets).backward()
-        clipGradientNorm(gpt.parameters, maxNorm: 1)
-        optimizer.step()
-      }
+      return { optimizer.step(clippingGradientNorm: 1) { gpt.loss(ids, targets: targets) } }
     }
 
     add("elementwise_1M", [("elements", 1_000_000)]) {

@@ -3,11 +3,14 @@
 // Each step reads p.grad and updates p.scalars in place; no graph is recorded.
 
 /// Something that updates parameters from their gradients.
+///
+/// A training loop asks it for the whole step, ``step(_:)`` or
+/// ``step(clippingGradientNorm:_:)``; ``update()`` is the last line of that step alone.
 public protocol Optimizer: AnyObject {
   /// The tensors it updates.
   var parameters: [Tensor] { get }
-  /// One update of every parameter that has a gradient.
-  func step()
+  /// One update of every parameter that has a gradient, from the gradients as they are now.
+  func update()
 }
 
 extension Optimizer {
@@ -29,8 +32,38 @@ extension Optimizer {
     zeroGradients()
     let value = try loss()
     value.backward()
-    step()
+    update()
     return value.item
+  }
+
+  /// One training step with the gradients clipped: zero, loss, backpropagate, rescale the
+  /// gradients so that their joint norm is at most `maxNorm` (``clipGradientNorm(_:maxNorm:)``),
+  /// update.
+  ///
+  /// ```swift
+  /// let (loss, norm) = optimizer.step(clippingGradientNorm: 1) { model.loss(ids, targets: targets) }
+  /// ```
+  /// Returns the loss's value and the gradients' norm before clipping (`maxNorm` = ∞ measures the
+  /// norm and clips nothing). A norm that is not finite leaves the gradients as they are (and the
+  /// update then spreads the NaN or infinity into the parameters): a loop should stop on it.
+  @discardableResult
+  public func step(clippingGradientNorm maxNorm: Double, _ loss: () throws -> Tensor) rethrows -> (
+    loss: Double, gradientNorm: Double
+  ) {
+    zeroGradients()
+    let value = try loss()
+    value.backward()
+    let norm = clipGradientNorm(parameters, maxNorm: maxNorm)
+    update()
+    return (value.item, norm)
+  }
+
+  /// The update alone; renamed ``update()``, so that `step` always means the whole training step.
+  @available(
+    *, deprecated, renamed: "update()", message: "step() is now update(); step { loss } is the whole training step"
+  )
+  public func step() {
+    update()
   }
 }
 
@@ -58,7 +91,7 @@ public final class SGD: Optimizer {
   }
 
   /// One update of every parameter that has a gradient: v ← μ·v + g, p ← p − η·v.
-  public func step() {
+  public func update() {
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars else { continue }
       // Whole arrays in place: one access to p.scalars, not one per element, and no copy.
@@ -116,7 +149,7 @@ public final class Adam: Optimizer {
 
   /// One update of every parameter that has a gradient (the equations above), the step count t
   /// advanced by one.
-  public func step() {
+  public func update() {
     t += 1
     // β^t by repeated squaring, not the C library's pow, whose last bit depends on the CPU.
     let correction1 = 1 - portablePower(beta1, t)
@@ -143,7 +176,7 @@ public final class Adam: Optimizer {
 
 /// One Adam update of every parameter value `p` with its moments `m` and `s` and gradient `g`, in
 /// place, value by value: the formulas of ``Adam``, with the bias corrections c₁ = 1 − β₁ᵗ and
-/// c₂ = 1 − β₂ᵗ. The definition the vector kernel that ``Adam/step()`` runs is tested against.
+/// c₂ = 1 − β₂ᵗ. The definition the vector kernel that ``Adam/update()`` runs is tested against.
 func adamUpdate(
   _ p: inout [Double], _ m: inout [Double], _ s: inout [Double], _ g: [Double], rate: Double, beta1: Double,
   beta2: Double, correction1: Double, correction2: Double, epsilon: Double
@@ -188,14 +221,14 @@ public final class AdamW: Optimizer {
     adam = Adam(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
   }
 
-  /// One update of every parameter that has a gradient: the decay, then Adam's step.
-  public func step() {
+  /// One update of every parameter that has a gradient: the decay, then Adam's update.
+  public func update() {
     let keep = 1 - learningRate * weightDecay
     for p in parameters where p.grad != nil {
       p.scalars.withUnsafeMutableBufferPointer { values in
         for i in values.indices { values[i] *= keep }
       }
     }
-    adam.step()
+    adam.update()
   }
 }

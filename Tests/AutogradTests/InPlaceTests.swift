@@ -29,9 +29,9 @@ struct InPlaceTests {
         let x = Tensor([[1.0, 2.0]], requiresGrad: true)
         let loss = layer(x).sum()
         loss.backward()
-        optimizer.step()
+        optimizer.update()
         let again = layer(x).sum()
-        optimizer.step()  // between building `again` and its backward
+        optimizer.update()  // between building `again` and its backward
         again.backward()
       })
     #expect(text.contains("was changed in place"))
@@ -49,7 +49,7 @@ struct InPlaceTests {
       optimizer.zeroGradients()
       let loss = layer(x).pow(2).sum()
       loss.backward()
-      optimizer.step()
+      optimizer.update()
       losses.append(loss.item)
     }
     #expect(losses[2] < losses[0])

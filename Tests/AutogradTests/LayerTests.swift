@@ -40,7 +40,7 @@ struct LayerTests {
     for _ in 0..<2 {
       optimizer.zeroGradients()
       (p * 2).sum().backward()  // g = 2 every step
-      optimizer.step()
+      optimizer.update()
     }
     // Step 1: v = 2, p = 0.8. Step 2: v = 0.9·2 + 2 = 3.8, p = 0.8 − 0.38 = 0.42.
     #expect(isClose(p.item, 0.42, tolerance: 1e-15))
@@ -51,7 +51,7 @@ struct LayerTests {
     let p = Tensor([1.0, -1.0], requiresGrad: true)
     let optimizer = Adam(parameters: [p], learningRate: 0.01)
     (p * Tensor([3.0, -0.001])).sum().backward()
-    optimizer.step()
+    optimizer.update()
     #expect(isClose(p.scalars, [0.99, -0.99], tolerance: 1e-5))
   }
 
@@ -67,7 +67,7 @@ struct LayerTests {
       optimizer.zeroGradients()
       let l = sigmoidCrossEntropy(logits: model(x), labels: y)
       l.backward()
-      optimizer.step()
+      optimizer.update()
       loss = l.item
     }
     let predictions = withoutGradient { model(x).sigmoid().scalars }

@@ -74,7 +74,7 @@ struct ModuleTests {
       handOptimizer.zeroGradients()
       let loss = meanSquaredError(predicted: byHand(x), expected: y)
       loss.backward()
-      handOptimizer.step()
+      handOptimizer.update()
       let value = sharedOptimizer.step { meanSquaredError(predicted: shared(x), expected: y) }
       #expect(value == loss.item)
     }

@@ -141,6 +141,37 @@ struct TrainingToolsTests {
     #expect(isClose(a.grad!.scalars, [0.6], tolerance: 1e-6))
   }
 
+  @Test("step(clippingGradientNorm:) is the loop written out: zero, loss, backward, clip, update")
+  func clippedTrainingStep() {
+    // Two copies of one model, one trained by the loop written out, one by the step: the same bits.
+    var generator = SeededGenerator(seed: 8)
+    let x = Tensor.normal([6, 3], using: &generator)
+    let y = Tensor.normal([6, 2], using: &generator) * 10  // large targets: the norm exceeds 1 and is clipped
+    var weights = SeededGenerator(seed: 9)
+    let byHand = MLP(sizes: [3, 5, 2], activation: .tanh, using: &weights)
+    weights = SeededGenerator(seed: 9)
+    let byStep = MLP(sizes: [3, 5, 2], activation: .tanh, using: &weights)
+    let handOptimizer = Adam(parameters: byHand.parameters, learningRate: 0.01)
+    let stepOptimizer = Adam(parameters: byStep.parameters, learningRate: 0.01)
+    for _ in 0..<5 {
+      handOptimizer.zeroGradients()
+      let loss = meanSquaredError(predicted: byHand(x), expected: y)
+      loss.backward()
+      let norm = clipGradientNorm(byHand.parameters, maxNorm: 1)
+      handOptimizer.update()
+      let step = stepOptimizer.step(clippingGradientNorm: 1) { meanSquaredError(predicted: byStep(x), expected: y) }
+      #expect(step.loss == loss.item && step.gradientNorm == norm && norm > 1)
+    }
+    #expect(byHand.parameters.map(\.scalars) == byStep.parameters.map(\.scalars))
+    // ∞ measures the norm and clips nothing: the plain step's bits.
+    let plain = stepOptimizer.step { meanSquaredError(predicted: byStep(x), expected: y) }
+    let measured = handOptimizer.step(clippingGradientNorm: .infinity) {
+      meanSquaredError(predicted: byHand(x), expected: y)
+    }
+    #expect(measured.loss == plain && measured.gradientNorm > 1)
+    #expect(byHand.parameters.map(\.scalars) == byStep.parameters.map(\.scalars))
+  }
+
   @Test func initializationScales() {
     #expect(Initialization.gain(for: .tanh) == 5.0 / 3)
     #expect(Initialization.gain(for: .relu) == 2.0.squareRoot())

@@ -80,7 +80,7 @@ struct GradientDescent: ChapterCommand {
       optimizer.zeroGradients()
       let loss = meanSquaredError(predicted: model(x), expected: y)  // computed before the step, as in the article
       loss.backward()
-      optimizer.step()
+      optimizer.update()
       return loss.item
     }
     return (run, model)

@@ -12,11 +12,11 @@ extension GradientDescent {
     notebook.cell(
       "source-update-rule", "The articles' update rule, one step on the regression from w = b = 0, α = 0.01"
     ) { cell in
-      // The rule by hand, w − α·∂L/∂w, against the library's SGD.step().
+      // The rule by hand, w − α·∂L/∂w, against the library's SGD.update().
       let model = Linear(W: Tensor([[0.0]]), b: Tensor([0.0]))
       meanSquaredError(predicted: model(x), expected: y).backward()
       let byRule = [model.W.item - 0.01 * model.W.grad!.item, model.b.item - 0.01 * model.b.grad!.item]
-      SGD(parameters: model.parameters, learningRate: 0.01).step()
+      SGD(parameters: model.parameters, learningRate: 0.01).update()
       let bySGD = [model.W.item, model.b.item]
       cell.line("from w = b = 0, one step of α = 0.01 on L = (1/5) Σ (w·xᵢ + b − yᵢ)² over article 001's five points")
       cell.vector("(w, b) after one step", bySGD)
@@ -32,7 +32,7 @@ extension GradientDescent {
         cell.check(
           SourceCheck(
             id: id, source: source, claim: claim, stated: byRule, computed: bySGD, tolerance: 1e-15,
-            note: "Correct: a step against the gradient, scaled by the learning rate; exactly what SGD.step() does."))
+            note: "Correct: a step against the gradient, scaled by the learning rate; exactly what SGD.update() does."))
       }
     }
 
