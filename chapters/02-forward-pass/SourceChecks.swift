@@ -86,7 +86,7 @@ extension ForwardPass {
         SourceCheck(
           id: "000-231-single-layer", source: Article.a000,
           claim:
-            "L336: \"a single-layer neural network containing an input layer, a hidden layer and an output layer\"",
+            "L338: \"a single-layer neural network containing an input layer, a hidden layer and an output layer\"",
           stated: 1.0, computed: Double(model.layers.count), verdict: .disagrees,
           note: "The network has two layers of weights (hidden and output); 'single-layer' usually means no hidden "
             + "layer at all (a perceptron). It is a two-layer network, or a network with one hidden layer."))

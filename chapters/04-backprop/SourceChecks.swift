@@ -59,11 +59,11 @@ extension Backprop {
       cell.check(
         SourceCheck(
           id: "001-chain-rule", source: Article.a001,
-          claim: "L154–159: ∂L/∂w = Σᵢ ∂L/∂zᵢ · ∂zᵢ/∂w (zᵢ 'the output of the neuron')",
+          claim: "L154–158: ∂L/∂w = Σᵢ ∂L/∂zᵢ · ∂zᵢ/∂w",
           stated: [sum], computed: [input.grad!.scalars[0]], tolerance: 1e-12,
           note: "The multivariable chain rule, correct: a quantity that reaches L through several zᵢ collects one term "
             + "from each. Shown for x₁, which feeds all three hidden pre-activations. The zᵢ are the pre-activations "
-            + "(or any intermediate values), not the neurons' outputs."))
+            + "(or any intermediate values), not the neurons' outputs that L159 calls them (001-z-output in the ledger)."))
 
       // 003: δ = ∂L/∂y × ∂y/∂z at the output neuron.
       let z2 = model.layers[1](z1.sigmoid().detached())

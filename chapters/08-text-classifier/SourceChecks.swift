@@ -234,9 +234,10 @@ extension TextClassifier {
           stated: [Double(batch), Double(maxLength)], computed: [Double(batch), Double(classCount)],
           verdict: .disagrees,
           note:
-            "Keras's fit(x, y, …) takes the targets second: here the attention mask, shape [32, 128] per batch (stated), "
-            + "becomes the labels of a model whose output is [32, 2] (computed). The labels are never passed, and the "
-            + "model's two inputs need a list [ids, mask] as x."))
+            "Keras's fit(x, y, …) takes the targets second: here the attention mask becomes the labels of a model "
+            + "whose output is [32, 2] per batch (computed). The mask is [32, L] per batch, L the longest training text "
+            + "(padding=True pads to the longest, truncation at max_length 128 (stated) caps it). The labels are never "
+            + "passed, and the model's two inputs need a list [ids, mask] as x."))
       cell.check(
         SourceCheck(
           id: "000-bert-size", source: Article.a000,
@@ -244,7 +245,8 @@ extension TextClassifier {
           stated: [1e10], computed: [Double(facts.bert.base), Double(facts.bert.large)], verdict: .disagrees,
           note:
             "Counted from its sizes, BERT-base has \(facts.bert.base) and BERT-large \(facts.bert.large) parameters "
-            + "(computed): hundreds of millions, not tens of billions."))
+            + "(computed): hundreds of millions, not tens of billions; GPT-3, with 175 billion (Brown et al. 2020), "
+            + "is above tens of billions."))
       cell.check(
         SourceCheck(
           id: "002-bert-size", source: Article.a002,
