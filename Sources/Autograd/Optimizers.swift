@@ -97,7 +97,9 @@ public final class SGD: Optimizer {
       // Whole arrays in place: one access to p.scalars, not one per element, and no copy.
       p.scalars.withUnsafeMutableBufferPointer { values in
         if momentum == 0 {
-          descentKernel(values, g, rate: learningRate)  // p ← p − η·g (v = 0·v + g = g), Kernels/Descent.swift
+          // p ← p − η·g (v = 0·v + g = g); the fast path splits the same loop in halves (Kernels/Descent.swift).
+          if Kernels.enabled { return descentKernel(values, g, rate: learningRate) }
+          for i in g.indices { values[i] -= learningRate * g[i] }
           return
         }
         velocity[index].withUnsafeMutableBufferPointer { v in
@@ -156,8 +158,14 @@ public final class Adam: Optimizer {
     let correction2 = 1 - portablePower(beta2, t)
     for (index, p) in parameters.enumerated() {
       guard let g = p.grad?.scalars, !g.isEmpty else { continue }
-      // adamUpdate's formulas on the widest vectors the CPU runs (Kernels/Lanes.swift): the same
-      // operations value by value, so the same bits, with its three divisions and square root
+      guard Kernels.enabled else {
+        adamUpdate(
+          &p.scalars, &m[index], &s[index], g, rate: learningRate, beta1: beta1, beta2: beta2,
+          correction1: correction1, correction2: correction2, epsilon: epsilon)
+        continue
+      }
+      // Fast: adamUpdate's formulas on the widest vectors the CPU runs (Kernels/Lanes.swift): the
+      // same operations value by value, so the same bits, with its three divisions and square root
       // taken several values at a time instead of one.
       g.withUnsafeBufferPointer { g in
         m[index].withUnsafeMutableBufferPointer { mi in

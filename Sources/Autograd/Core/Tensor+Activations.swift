@@ -48,7 +48,7 @@ extension Tensor {
   /// tanh'(x) = 1 − tanh²(x)
   /// ```
   public func tanh() -> Tensor {
-    map("tanh", kernel: tanhKernel, backward: TanhBackward.self)
+    map("tanh", portableTanh, fast: Kernels.tanh, backward: TanhBackward.self)
   }
 
   /// softplus(x) = ln(1 + eˣ) elementwise, a smooth ReLU.

@@ -12,7 +12,7 @@ extension Tensor {
   /// eˣ elementwise, by fdlibm's algorithm computed by Autograd itself (the same bits on every CPU).
   /// d/dx eˣ = eˣ, the output itself.
   public func exp() -> Tensor {
-    map("exp", kernel: expKernel, backward: ExpBackward.self)
+    map("exp", portableExp, fast: Kernels.exp, backward: ExpBackward.self)
   }
 
   /// Natural logarithm elementwise. d/dx ln x = 1/x.

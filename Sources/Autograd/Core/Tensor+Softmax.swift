@@ -1,8 +1,9 @@
 // Tensor+Softmax.swift — softmax and log-softmax along an axis, stable for large inputs.
 //
-// Their values, and their backward rules when the backward pass is not recorded, are computed
-// slice by slice in one pass (Kernels/SoftmaxRows.swift) rather than as the compositions the
-// formulas spell, exp(x − max x) / Σ exp(x − max x); the tests require the same bits from both.
+// The definitions are the compositions the formulas spell, exp(x − max x) / Σ exp(x − max x), and
+// the rules below as tensor operations. In the fast mode the values, and the rules when the
+// backward pass is not recorded, are computed slice by slice in one pass instead
+// (Kernels/SoftmaxRows.swift); the tests require the same bits from both.
 
 import Foundation
 
@@ -17,10 +18,11 @@ extension Tensor {
   /// cancels), but no exponent is positive, so nothing overflows at inputs of 1e4.
   public func softmax(axis: Int) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "softmax(axis:)", shape: shape)
-    let y = softmaxValues(axis: axis, log: false)
+    let y = Kernels.enabled ? softmaxValues(axis: axis, log: false) : byFormula(axis: axis, log: false)
     return Tensor.result(of: "softmax(axis: \(axis))", shape: shape, scalars: y, inputs: [self]) { y, g in
-      // Not recorded, the same operations run fused, slice by slice (Kernels/SoftmaxRows.swift).
-      [isRecordingGradients ? y * (g - (g * y).sum(axis: axis, keepingAxis: true)) : y.softmaxGradient(g, axis: axis)]
+      // Fast and not recorded, the same operations run fused, slice by slice (Kernels/SoftmaxRows.swift).
+      guard isRecordingGradients || !Kernels.enabled else { return [y.softmaxGradient(g, axis: axis)] }
+      return [y * (g - (g * y).sum(axis: axis, keepingAxis: true))]
     }
   }
 
@@ -33,10 +35,21 @@ extension Tensor {
   /// log-sum-exp instead, so it stays finite where `softmax(axis:).log()` gives −∞.
   public func logSoftmax(axis: Int) -> Tensor {
     let axis = Shape.axis(axis, rank: rank, operation: "logSoftmax(axis:)", shape: shape)
-    return Tensor.result(
-      of: "logSoftmax(axis: \(axis))", shape: shape, scalars: softmaxValues(axis: axis, log: true), inputs: [self]
-    ) { y, g in
-      [isRecordingGradients ? g - y.exp() * g.sum(axis: axis, keepingAxis: true) : y.logSoftmaxGradient(g, axis: axis)]
+    let y = Kernels.enabled ? softmaxValues(axis: axis, log: true) : byFormula(axis: axis, log: true)
+    return Tensor.result(of: "logSoftmax(axis: \(axis))", shape: shape, scalars: y, inputs: [self]) { y, g in
+      guard isRecordingGradients || !Kernels.enabled else { return [y.logSoftmaxGradient(g, axis: axis)] }
+      return [g - y.exp() * g.sum(axis: axis, keepingAxis: true)]
+    }
+  }
+
+  /// softmax's values (or, with `log`, log-softmax's) as the formulas spell them, in tensor
+  /// operations and without a graph: the definition that the fused rows equal bit for bit.
+  private func byFormula(axis: Int, log: Bool) -> [Double] {
+    withoutGradient {
+      let shifted = self - self.max(axis: axis, keepingAxis: true)  // no exponent is positive
+      let e = shifted.exp()
+      let total = e.sum(axis: axis, keepingAxis: true)
+      return (log ? shifted - total.log() : e / total).scalars
     }
   }
 }

@@ -59,24 +59,28 @@ extension Tensor {
     elementwise(operation, mapped { x, y, range in for i in range { y[i] = f(x[i]) } }, backward)
   }
 
-  /// As ``map(_:_:backward:)``, with `f` a kernel that computes a run of values at once (Lanes.swift).
+  /// As ``map(_:_:backward:)``: `f` is the definition, one value at a time, and in the fast mode
+  /// `fast`, a kernel that computes a run of values at once with `f`'s bits (Lanes.swift), runs
+  /// instead.
   @inline(__always)
   func map<Rule: ElementwiseRule>(
-    _ operation: String,
-    kernel f: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void,
+    _ operation: String, _ f: @escaping @Sendable (Double) -> Double,
+    fast: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void,
     backward: Rule.Type
   ) -> Tensor {
-    elementwise(
+    guard Kernels.enabled else { return map(operation, f, backward: backward) }
+    return elementwise(
       operation,
       mapped { x, y, range in
-        if !range.isEmpty { f(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, range.count) }
+        if !range.isEmpty { fast(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, range.count) }
       }, backward)
   }
 
   /// The result of an elementwise op with these values and this rule.
   private func elementwise<Rule: ElementwiseRule>(_ operation: String, _ values: [Double], _: Rule.Type) -> Tensor {
     Tensor.result(of: operation, shape: shape, scalars: values, inputs: [self]) { y, g in
-      if isRecordingGradients { return [Rule.gradient(x: self, y: y, g: g)] }
+      // The rule as tensor operations is the definition; fused into one loop is the fast path.
+      if isRecordingGradients || !Kernels.enabled { return [Rule.gradient(x: self, y: y, g: g)] }
       return [Tensor(shape: y.shape, scalars: Tensor.fused(Rule.self, x: self.scalars, y: y.scalars, g: g.scalars))]
     }
   }

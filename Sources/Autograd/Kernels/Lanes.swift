@@ -12,16 +12,18 @@
 
 import CLanes
 
-/// eˣ of `count` values from `x` into `y` (which may be `x`).
-@inline(__always)
-func expKernel(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
-  clanes_exp(x, y, count)
-}
+extension Kernels {
+  /// eˣ of `count` values from `x` into `y` (which may be `x`): `portableExp` of each.
+  @inline(__always)
+  static func exp(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
+    clanes_exp(x, y, count)
+  }
 
-/// tanh x of `count` values from `x` into `y` (which may be `x`).
-@inline(__always)
-func tanhKernel(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
-  clanes_tanh(x, y, count)
+  /// tanh x of `count` values from `x` into `y` (which may be `x`): `portableTanh` of each.
+  @inline(__always)
+  static func tanh(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
+    clanes_tanh(x, y, count)
+  }
 }
 
 /// Adam's update of `count` parameter values in place (``adamUpdate(_:_:_:_:rate:beta1:beta2:correction1:correction2:epsilon:)``,

@@ -32,7 +32,7 @@ extension Tensor {
       var m = -Double.infinity
       for j in 0..<size { m = Swift.max(m, x[j * stride]) }
       for j in 0..<size { e[j] = x[j * stride] - m }
-      expKernel(e, e, size)
+      Kernels.exp(e, e, size)
       var total = 0.0
       for j in 0..<size { total += e[j] }
       if log {
@@ -54,7 +54,7 @@ extension Tensor {
         let (x, e) = (x + r * size, e + r * size)  // (row pointers: no index arithmetic in the loop)
         for j in 0..<size { e[j] = x[j] - m[r] }
       }
-      expKernel(e, e, 4 * size)
+      Kernels.exp(e, e, 4 * size)
       var total = SIMD4<Double>(repeating: 0)
       for j in 0..<size { total += SIMD4(e[j], e[size + j], e[2 * size + j], e[3 * size + j]) }
       for r in 0..<4 {
@@ -104,7 +104,7 @@ extension Tensor {
       var total = 0.0
       for j in 0..<size { total += g[j * stride] }
       for j in 0..<size { e[j] = y[j * stride] }
-      expKernel(e, e, size)
+      Kernels.exp(e, e, size)
       for j in 0..<size { out[j * stride] = g[j * stride] - e[j] * total }
     }
     return Tensor(shape: shape, scalars: values)

@@ -1,4 +1,4 @@
-// BufferPool.swift — a kernel: the arrays of freed tensors are kept for the next arrays of the
+// BufferPool.swift — a runtime service (not a kernel: it computes nothing): the arrays of freed tensors are kept for the next arrays of the
 // same size, as PyTorch's caching allocators keep freed blocks.
 //
 // A training step makes and frees the same temporaries every time: activations, their gradients,
@@ -29,7 +29,7 @@ private let pool = Mutex(Pool())
 /// the pool has one (its old values are overwritten), else a new one.
 @inline(__always)
 func pooledArray(_ count: Int, _ initialize: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
-  if count >= pooledMinimum, var array = takePooled(count) {
+  if Kernels.enabled, count >= pooledMinimum, var array = takePooled(count) {
     array.withUnsafeMutableBufferPointer { initialize($0) }  // copies first if the array is shared
     return array
   }
@@ -59,7 +59,7 @@ func returnToPool(_ array: [Double]) {
   let count = array.count
   // A kept array of one value (UniformArrays.swift) is read by the tensors it is handed to, so it
   // must not be written into as a new result.
-  guard count >= pooledMinimum, keptUniformValue(array) == nil else { return }
+  guard Kernels.enabled, count >= pooledMinimum, keptUniformValue(array) == nil else { return }
   pool.withLock { pool in
     guard pool.values + count <= pooledTotal, pool.arrays[count, default: []].count < pooledPerSize else { return }
     pool.arrays[count, default: []].append(array)

@@ -1,4 +1,4 @@
-// UniformArrays.swift — a kernel: arrays that hold one value everywhere, made once and shared.
+// UniformArrays.swift — a runtime service: arrays that hold one value everywhere, made once and shared.
 //
 // A loss ends in a sum or a mean, and the sum's backward rule spreads one value over its input's
 // shape: `g.broadcasted(to: shape)`, a million ones for a million-value loss, written again every
@@ -19,7 +19,7 @@ private let kept = Mutex<[Int: (value: UInt64, array: [Double])]>([:])
 /// value is kept, that array again. Arrays below the pool's minimum, or larger than all it keeps,
 /// are made every time.
 func uniformArray(_ value: Double, count: Int, fill: () -> [Double]) -> [Double] {
-  guard count >= pooledMinimum, count <= pooledTotal else { return fill() }
+  guard Kernels.enabled, count >= pooledMinimum, count <= pooledTotal else { return fill() }
   if let entry = kept.withLock({ $0[count] }), entry.value == value.bitPattern { return entry.array }
   let array = fill()
   kept.withLock { kept in

@@ -1,7 +1,8 @@
 // Parallel.swift — the one place where Autograd uses a second thread: large elementwise maps and
 // fused backward rules, softmax rows, large sums and batches of small matrix products are split in
-// two halves, the second on SecondThread. Everything else runs on the caller's thread (and BLAS runs
-// its own threads for large products).
+// two halves, the second on SecondThread. Everything else runs on the caller's thread (OpenBLAS too:
+// it is told to run each call on one thread, Kernels/MatrixProduct.swift). In the reference mode
+// (ExecutionMode.swift) both halves run on the caller's thread.
 
 import Dispatch
 
@@ -16,6 +17,12 @@ let parallelThreshold = 1 << 14
 func inHalves(_ count: Int, elements: Int? = nil, _ body: @Sendable (Range<Int>) -> Void) {
   guard count > 1, (elements ?? count) >= parallelThreshold else { return body(0..<count) }
   let (first, second) = (0..<(count / 2), (count / 2)..<count)
+  // The reference mode (ExecutionMode.swift) runs the same halves one after the other on this
+  // thread: the same pieces of work, so the same bits (a blocked sum's halves among them).
+  guard Kernels.enabled else {
+    body(first)
+    return body(second)
+  }
   if let thread = SecondThread.shared, thread.run({ body(first) }, { body(second) }) { return }
   DispatchQueue.concurrentPerform(iterations: 2) { half in body(half == 0 ? first : second) }
 }
