@@ -210,11 +210,15 @@ class ReleaseTests(unittest.TestCase):
                 self.assertEqual(a.read(), b.read(), relative)
 
     def test_a_students_bare_swift_test_runs_the_exercises_and_no_chapter_program(self):
-        # Named to run first in this class: chapter 1 solved, every other exercise as released.
-        for exercise, spec in EXERCISES.items():
-            path = os.path.join(self.student, exercises.SOURCES, spec["file"])
-            source = os.path.join(ROOT, exercises.SOURCES, spec["file"])
-            exercises.put(path, (reference(exercise) if exercise.startswith("1.") else exercises.stubbed(source)).encode())
+        # Chapter 1 solved, every other exercise as released; the release is put back afterwards.
+        def release_with(solved):
+            for exercise, spec in EXERCISES.items():
+                path = os.path.join(self.student, exercises.SOURCES, spec["file"])
+                source = os.path.join(ROOT, exercises.SOURCES, spec["file"])
+                text = reference(exercise) if exercise.startswith(solved) else exercises.stubbed(source)
+                exercises.put(path, text.encode())
+        release_with(solved="1.")
+        self.addCleanup(release_with, solved="none")
         # A trap: if any test ran a chapter program, the program found through NEURALNOTEBOOK_BIN
         # would write its name here (the tests look there first).
         with tempfile.TemporaryDirectory() as trap:
