@@ -39,10 +39,13 @@ extension Rewards {
   func mdpCell(_ notebook: Notebook) {
     notebook.cell("mdp", "The Markov decision process: a grid with a wall, a goal and a pit") { cell in
       let world = MDP.gridWorld(slip: 0.1)
-      cell.line("states: the \(world.stateCount) free cells of a 3×4 grid (▓▓ is a wall); S the start, +1 the goal, −1 the pit:")
+      cell.line(
+        "states: the \(world.stateCount) free cells of a 3×4 grid (▓▓ is a wall); S the start, +1 the goal, −1 the pit:"
+      )
       cell.lines(
         gridLines(world) { s in
-          s == world.start ? "S" : (terminalName(world, s) == "goal" ? "+1" : (terminalName(world, s) == "pit" ? "−1" : "·"))
+          s == world.start
+            ? "S" : (terminalName(world, s) == "goal" ? "+1" : (terminalName(world, s) == "pit" ? "−1" : "·"))
         })
       cell.line("actions: ↑ → ↓ ←. Transitions: deterministic (the move happens), or slippery (the move happens with")
       cell.line("probability 0.8 and goes sideways, to either perpendicular side, with 0.1 each); a move into the wall")
@@ -54,7 +57,8 @@ extension Rewards {
       for outcome in world.outcomes[s][0] {
         let (r, c) = world.cells[outcome.next]
         cell.line(
-          "  s′ = (\(r), \(c)) with probability \(Format.number(outcome.probability)), r = \(Format.number(outcome.reward))")
+          "  s′ = (\(r), \(c)) with probability \(Format.number(outcome.probability)), r = \(Format.number(outcome.reward))"
+        )
       }
     }
   }
@@ -71,9 +75,12 @@ extension Rewards {
       cell.line("Here, the uniform random policy on the slippery grid, π(a | s) = 0.25 for each of ↑ → ↓ ←.")
       cell.line("Its state value V^π(s) = E_π[r₁ + γ r₂ + γ² r₃ + … | s₀ = s], the expected discounted return:")
       cell.lines(gridLines(world) { terminalName(world, $0) ?? Format.number(V[$0], digits: 4) })
-      cell.line("Its action value Q^π(s, a): take a first, then follow π. Q^π(s, a) = Σ p(s′, r | s, a)(r + γ V^π(s′)):")
+      cell.line(
+        "Its action value Q^π(s, a): take a first, then follow π. Q^π(s, a) = Σ p(s′, r | s, a)(r + γ V^π(s′)):")
       cell.table(
-        ["state (row, column)", "π(↑|s)", "π(→|s)", "π(↓|s)", "π(←|s)", "Q^π(s,↑)", "Q^π(s,→)", "Q^π(s,↓)", "Q^π(s,←)"],
+        [
+          "state (row, column)", "π(↑|s)", "π(→|s)", "π(↓|s)", "π(←|s)", "Q^π(s,↑)", "Q^π(s,→)", "Q^π(s,↓)", "Q^π(s,←)",
+        ],
         (0..<world.stateCount).filter { !world.isTerminal($0) }.map { s in
           ["(\(world.cells[s].row), \(world.cells[s].column))" as TableEntry] + policy[s].map { $0 as TableEntry }
             + qUniform[s].map { $0 as TableEntry }
@@ -81,10 +88,15 @@ extension Rewards {
       let consistent = (0..<world.stateCount).map { s in
         Swift.abs((0..<4).reduce(0) { $0 + policy[s][$1] * qUniform[s][$1] } - V[s])
       }.max()!
-      cell.line("V^π(s) = Σ_a π(a | s) Q^π(s, a) in every state: largest difference \(Format.within(consistent, 1e-12)).")
+      cell.line(
+        "V^π(s) = Σ_a π(a | s) Q^π(s, a) in every state: largest difference \(Format.within(consistent, 1e-12)).")
       cell.line("The two are different kinds of function: π(a | s) is a probability, which chooses; Q^π(s, a) is an")
-      cell.line("expected return, which scores, in reward units, negative here. Q does not choose by itself; the greedy")
-      cell.line("policy π(s) = argmax_a Q(s, a) is read from it. Article 003's \"policy function q(s, a)\" joins the two.")
+      let entries = (0..<world.stateCount).filter { !world.isTerminal($0) }.flatMap { qUniform[$0] }
+      cell.line(
+        "expected return, which scores, in reward units (negative in \(entries.filter { $0 < 0 }.count) of the \(entries.count) entries above). Q does not choose by"
+      )
+      cell.line(
+        "itself; the greedy policy π(s) = argmax_a Q(s, a) is read from it. Article 003 calls q(s, a) the policy.")
       notebook.result("uniform_policy_values", V)
     }
     return qUniform
@@ -101,12 +113,16 @@ extension Rewards {
         ("value iteration, deterministic", deterministic.valueIteration()),
         ("value iteration, slippery", slippery.valueIteration()),
       ]
-      cell.line("Policy evaluation iterates V ← T^π V, T^π V(s) = Σ_a π(a|s) Σ p(s′, r|s, a)(r + γ V(s′)); value iteration")
+      cell.line(
+        "Policy evaluation iterates V ← T^π V, T^π V(s) = Σ_a π(a|s) Σ p(s′, r|s, a)(r + γ V(s′)); value iteration")
       cell.line("iterates V ← T* V, T* V(s) = max_a Σ p(s′, r|s, a)(r + γ V(s′)). Both maps shrink distances by γ:")
       cell.line("‖T V − T U‖∞ ≤ γ‖V − U‖∞, so the residual ‖V_{k+1} − V_k‖∞ falls at least by γ = 0.9 per sweep, and")
-      cell.line("the one fixed point is V^π (resp. V*). All states updated at once from V₀ = 0, until the residual ≤ 1e-12:")
+      cell.line(
+        "the one fixed point is V^π (resp. V*). All states updated at once from V₀ = 0, until the residual ≤ 1e-12:")
       cell.table(
-        ["iteration", "sweeps", "residual 1", "residual 2", "residual 5", "last residual", "largest ratio r_{k+1}/r_k"],
+        [
+          "iteration", "sweeps", "residual 1", "residual 2", "residual 5", "last residual", "largest ratio r_{k+1}/r_k",
+        ],
         runs.map { name, sweeps in
           let r = sweeps.residuals
           let ratios = zip(r.dropFirst(), r).filter { $0.1 > 1e-9 }.map { $0.0 / $0.1 }
@@ -116,6 +132,16 @@ extension Rewards {
         }, digits: 4)
       cell.line("(ratios taken while the residual is above 1e-9, where rounding cannot move them.) Deterministic")
       cell.line("value iteration stops after a few sweeps, its last residual exactly 0: no sweep changes V any more.")
+      let slipperyResiduals = runs[2].1.residuals
+      cell.line("Value iteration on the slippery grid, sweep by sweep (the first 12):")
+      cell.table(
+        ["sweep k", "residual r_k", "r_k / r_{k−1}", "γᵏ"],
+        (1...12).map { k -> [TableEntry] in
+          let r = slipperyResiduals
+          let ratio: TableEntry = k == 1 ? "—" : r[k - 1] / r[k - 2]
+          let power: Double = (0..<k).reduce(1.0) { p, _ in p * 0.9 }
+          return [k, r[k - 1], ratio, power]
+        }, digits: 4)
       let sweepCount = runs.map { $0.1.residuals.count }.max()!
       try cell.figure(
         LineChart(
@@ -150,7 +176,9 @@ extension Rewards {
       let right = gridLines(deterministic) { terminalName(deterministic, $0) ?? MDP.actions[deterministicPolicy[$0]] }
       cell.lines(zip(left, right).map { "\($0)        \($1)" })
       let differing = (0..<slippery.stateCount).filter { greedyPolicy[$0] != deterministicPolicy[$0] }.count
-      cell.line("The two policies differ in \(differing) of the \(slippery.stateCount) states (with γ = 0.9 and −0.04 per move).")
+      cell.line(
+        "The two policies differ in \(differing) of the \(slippery.stateCount) states (with γ = 0.9 and −0.04 per move)."
+      )
       let besidePit = slippery.state(row: 1, column: 2)!
       let (up, back) = (qStar[besidePit][0], qStar[besidePit][3])
       cell.line(
@@ -160,7 +188,8 @@ extension Rewards {
       let deterministicGreedy = greedyPolicy.map { a in (0..<4).map { $0 == a ? 1.0 : 0.0 } }
       let vGreedy = slippery.evaluate(deterministicGreedy).values
       let gap = zip(vGreedy, vStar).map { Swift.abs($0 - $1) }.max()!
-      cell.line("Policy evaluation of that greedy policy returns V*: largest |V^greedy − V*| \(Format.within(gap, 1e-9)).")
+      cell.line(
+        "Policy evaluation of that greedy policy returns V*: largest |V^greedy − V*| \(Format.within(gap, 1e-9)).")
       try cell.figure(
         GridFigure(
           name: "value-policy", title: "V* of the slippery grid and the greedy policy read from Q*", mdp: slippery,

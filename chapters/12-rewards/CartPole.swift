@@ -75,7 +75,8 @@ extension Rewards {
     try notebook.cell("cart-pole", "CartPole in Swift, checked against three steps by hand") { cell in
       cell.line("A pole (mass 0.1 kg, half-length 0.5 m) hinged on a cart (1 kg) on a track; each step pushes the")
       cell.line("cart with ±10 N for 0.02 s. The episode fails when |θ| > 12° (0.2094395 rad) or |x| > 2.4 m, and is")
-      cell.line("cut at \(CartPole.stepLimit) steps; the reward is 1 per step, so the return is the number of steps survived.")
+      cell.line(
+        "cut at \(CartPole.stepLimit) steps; the reward is 1 per step, so the return is the number of steps survived.")
       var pole = CartPole(state: [0, 0, 0.05, 0])
       var largest = 0.0
       for (action, expected) in zip([1, 1, 0], Self.handSteps) {

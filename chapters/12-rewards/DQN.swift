@@ -147,13 +147,25 @@ extension Rewards {
     var runs: [DQNRun] = []
     try notebook.cell("dqn", "A DQN on the cart-pole, with Autograd: replay, target network, Huber loss") { cell in
       let settings = DQNSettings()
-      cell.line("Q(s, ·) is an MLP 4 → \(settings.hidden) → \(settings.hidden) → 2 (ReLU), trained by Adam (η = \(Format.number(settings.learningRate)))")
-      cell.line("on the Huber loss between Q(s, a) and y = r + γ (1 − failed) max_{a′} Q_target(s′, a′), γ = \(Format.number(settings.gamma)),")
-      cell.line("on batches of \(settings.batch) transitions drawn from the last \(settings.capacity) (experience replay). The target network")
-      cell.line("is a copy of Q refreshed every \(settings.targetEvery) steps, so the target does not move with every update.")
-      cell.line("ε-greedy: random actions for the first \(settings.warmUp) steps (no learning yet), then ε falls from 1 to")
-      cell.line("\(Format.number(settings.finalEpsilon)) over \(settings.decaySteps) steps. A cut at \(CartPole.stepLimit) steps is not a failure: its s′ is bootstrapped.")
-      cell.line("\(settings.steps) environment steps per run, \(Self.dqnSeeds) seeds; then 20 episodes with the greedy policy (ε = 0):")
+      cell.line(
+        "Q(s, ·) is an MLP 4 → \(settings.hidden) → \(settings.hidden) → 2 (ReLU), trained by Adam (η = \(Format.number(settings.learningRate)))"
+      )
+      cell.line(
+        "on the Huber loss between Q(s, a) and y = r + γ (1 − failed) max_{a′} Q_target(s′, a′), γ = \(Format.number(settings.gamma)),"
+      )
+      cell.line(
+        "on batches of \(settings.batch) transitions drawn from the last \(settings.capacity) (experience replay). The target network"
+      )
+      cell.line(
+        "is a copy of Q refreshed every \(settings.targetEvery) steps, so the target does not move with every update.")
+      cell.line(
+        "ε-greedy: random actions for the first \(settings.warmUp) steps (no learning yet), then ε falls from 1 to")
+      cell.line(
+        "\(Format.number(settings.finalEpsilon)) over \(settings.decaySteps) steps. A cut at \(CartPole.stepLimit) steps is not a failure: its s′ is bootstrapped."
+      )
+      cell.line(
+        "\(settings.steps) environment steps per run, \(Self.dqnSeeds) seeds; then 20 episodes with the greedy policy (ε = 0):"
+      )
       var generator = cell.generator("random policy")
       var randomReturns: [Double] = []
       for _ in 0..<100 {
@@ -177,17 +189,22 @@ extension Rewards {
         ])
       }
       cell.table(
-        ["seed", "episodes", "mean return, last 20", "best 20-episode mean", "greedy: mean of 20", "greedy: worst", "greedy: at 200"],
+        [
+          "seed", "episodes", "mean return, last 20", "best 20-episode mean", "greedy: mean of 20", "greedy: worst",
+          "greedy: at 200",
+        ],
         rows, digits: 4)
       cell.line(
-        "For scale: the random policy lasts \(Format.number(randomReturns.reduce(0, +) / 100, digits: 4)) steps on average (100 episodes); the cap is \(CartPole.stepLimit).")
+        "For scale: the random policy lasts \(Format.number(randomReturns.reduce(0, +) / 100, digits: 4)) steps on average (100 episodes); the cap is \(CartPole.stepLimit)."
+      )
       try cell.figure(
         LineChart(
           name: "dqn-returns", title: "DQN on the cart-pole: return per episode, and its 20-episode mean",
           xLabel: "episode", yLabel: "return (steps survived)",
           series: [
             LineChart.Series(
-              "seed 0, each episode", x: runs[0].returns.indices.map { Double($0 + 1) }, y: runs[0].returns, points: true)
+              "seed 0, each episode", x: runs[0].returns.indices.map { Double($0 + 1) }, y: runs[0].returns,
+              points: true)
           ]
             + runs.enumerated().map { seed, run in
               LineChart.Series(

@@ -102,7 +102,8 @@ extension Rewards {
           for e in 1...Self.tabularEpisodes {
             // Exploring starts: each episode begins in a random non-terminal state.
             let start = starts[generator.nextInt(in: 0..<starts.count)]
-            mdp.episode(.qLearning, &q, start: start, epsilon: epsilon, alpha: alpha, maximumSteps: 100, using: &generator)
+            mdp.episode(
+              .qLearning, &q, start: start, epsilon: epsilon, alpha: alpha, maximumSteps: 100, using: &generator)
             if e % every == 0 { mean[e / every - 1] += largestError(q, qStar, mdp) / Double(Self.tabularSeeds) }
           }
           finals.append(largestError(q, qStar, mdp))
@@ -113,7 +114,8 @@ extension Rewards {
       cell.line("a fraction α towards the target r + γ max_{a′} Q(s′, a′). Behaviour: ε-greedy (a random action with")
       cell.line("probability ε, else the best). Q₀ = 0; each episode starts in a random non-terminal state and lasts")
       cell.line(
-        "at most 100 steps. \(Self.tabularEpisodes) episodes, \(Self.tabularSeeds) seeds per setting; max |Q − Q*| over all (s, a) at the end:")
+        "at most 100 steps. \(Self.tabularEpisodes) episodes, \(Self.tabularSeeds) seeds per setting; max |Q − Q*| over all (s, a) at the end:"
+      )
       var rows: [[TableEntry]] = []
       var curves: [LineChart.Series] = []
       let deterministic = run(facts.deterministic, facts.qDeterministic, epsilon: 0.5, alpha: 1)
@@ -125,7 +127,9 @@ extension Rewards {
           let slippery = run(facts.slippery, facts.qSlippery, epsilon: epsilon, alpha: alpha)
           rows.append(["slippery", epsilon, alpha] + summary(slippery.finals))
           slipperyMeans.append(slippery.finals.reduce(0, +) / Double(slippery.finals.count))
-          if epsilon == 0.5 { curves.append(series("slippery, ε = 0.5, α = \(Format.number(alpha))", slippery.mean, every)) }
+          if epsilon == 0.5 {
+            curves.append(series("slippery, ε = 0.5, α = \(Format.number(alpha))", slippery.mean, every))
+          }
         }
       }
       cell.table(["grid", "ε", "α", "mean", "smallest", "largest"], rows, digits: 3)
@@ -156,7 +160,9 @@ extension Rewards {
     try notebook.cell("cliff", "The cliff walk: SARSA's safe path against Q-learning's optimal one") { cell in
       let cliff = MDP.cliffWalk()
       let (seeds, episodes, epsilon, alpha) = (10, 500, 0.1, 0.5)
-      var returns: [TDMethod: [Double]] = [.qLearning: .init(repeating: 0, count: episodes), .sarsa: .init(repeating: 0, count: episodes)]
+      var returns: [TDMethod: [Double]] = [
+        .qLearning: .init(repeating: 0, count: episodes), .sarsa: .init(repeating: 0, count: episodes),
+      ]
       var rows: [[TableEntry]] = []
       var examplePaths: [LabelledPoints] = []
       for method in [TDMethod.sarsa, .qLearning] {
@@ -186,13 +192,17 @@ extension Rewards {
           .map { "\($0.value.count)× \($0.key)" }.joined(separator: ", ")
         found[method] = lengths
         rows.append(
-          [method.rawValue, lastHundred.reduce(0, +) / Double(seeds), lastHundred.min()!, lastHundred.max()!, histogram])
+          [
+            method.rawValue, lastHundred.reduce(0, +) / Double(seeds), lastHundred.min()!, lastHundred.max()!,
+            histogram,
+          ])
         notebook.result("cliff_\(method == .sarsa ? "sarsa" : "q_learning")_greedy_lengths", lengths.map(Double.init))
         notebook.result("cliff_\(method == .sarsa ? "sarsa" : "q_learning")_last_100_returns", lastHundred)
       }
       cell.line("4×12 grid, start bottom left, goal bottom right, the 10 cells between them a cliff (−100, back to the")
       cell.line(
-        "start); every other move −1; γ = 1. ε = \(Format.number(epsilon)), α = \(Format.number(alpha)), \(episodes) episodes, \(seeds) seeds. The shortest path, along the cliff, takes 13 moves.")
+        "start); every other move −1; γ = 1. ε = \(Format.number(epsilon)), α = \(Format.number(alpha)), \(episodes) episodes, \(seeds) seeds. The shortest path, along the cliff, takes 13 moves."
+      )
       cell.table(
         ["method", "mean return, episodes 401–500", "worst seed", "best seed", "greedy path length: seeds × moves"],
         rows, digits: 4)
@@ -206,11 +216,14 @@ extension Rewards {
           values: values, arrows: [], paths: examplePaths, colorBox: false))
       let window = 10
       func smoothed(_ x: [Double]) -> [Double] {
-        x.indices.map { i in x[Swift.max(0, i - window + 1)...i].reduce(0, +) / Double(i - Swift.max(0, i - window + 1) + 1) }
+        x.indices.map { i in
+          x[Swift.max(0, i - window + 1)...i].reduce(0, +) / Double(i - Swift.max(0, i - window + 1) + 1)
+        }
       }
       try cell.figure(
         LineChart(
-          name: "cliff-returns", title: "Return per episode while learning (ε = 0.1), mean of 10 seeds, 10-episode average",
+          name: "cliff-returns",
+          title: "Return per episode while learning (ε = 0.1), mean of 10 seeds, 10-episode average",
           xLabel: "episode", yLabel: "sum of rewards",
           series: [TDMethod.sarsa, .qLearning].map { m in
             LineChart.Series(m.rawValue, x: (1...episodes).map(Double.init), y: smoothed(returns[m]!))

@@ -27,12 +27,14 @@ extension Rewards {
           id: "003-policy-function", source: Article.a003,
           claim:
             "L78–80: agent, environment, states, actions and rewards; the agent 'optimizes the policy function q(s, a)' to maximize the long-run cumulative reward",
-          stated: "q(s, a) is the policy", computed: [smallest, rowSumGap], verdict: isDistribution ? .ambiguous : .disagrees,
+          stated: "q(s, a) is the policy", computed: [smallest, rowSumGap],
+          verdict: isDistribution ? .ambiguous : .disagrees,
           note:
             "The five parts are those of an MDP (cell mdp), but q(s, a) is the action-value function, not the policy: a "
             + "policy π(a | s) is a probability over actions, and Q^π of the uniform policy (cell policy) has entries down to "
             + "\(Format.number(smallest, digits: 4)) and rows whose sums miss 1 by up to \(Format.number(rowSumGap, digits: 4)) "
-            + "(computed). The agent improves a policy; the greedy one is read from Q as argmax_a Q(s, a) (cell bellman)."))
+            + "(computed). The agent improves a policy; the greedy one is read from Q as argmax_a Q(s, a) (cell bellman)."
+        ))
 
       // L82–84: Q(s, a) = r + γ max Q(s′, a′), with one r and one s′, on Q* of both grids.
       func sampleGap(_ mdp: MDP, _ qStar: [[Double]]) -> Double {
@@ -47,7 +49,8 @@ extension Rewards {
           (0..<4).map { a in
             Swift.abs(
               qStar[s][a]
-                - mdp.outcomes[s][a].reduce(0) { $0 + $1.probability * ($1.reward + mdp.gamma * qStar[$1.next].max()!) })
+                - mdp.outcomes[s][a].reduce(0) { $0 + $1.probability * ($1.reward + mdp.gamma * qStar[$1.next].max()!) }
+            )
           }
         }.max()!
       }
