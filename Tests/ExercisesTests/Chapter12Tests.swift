@@ -33,7 +33,7 @@ struct Chapter12Tests {
   }
 
   // BEGIN HIDDEN TESTS
-  @Test("Exercise 12.1: the slippery grid's start, and negative values [3 points]")
+  @Test("Exercise 12.1: four actions of one to three outcomes, and negative values [3 points]")
   func backupGeneral() throws {
     // Four actions with one to three outcomes each (the slippery grid's 0.8/0.1/0.1 among them),
     // values of both signs.
