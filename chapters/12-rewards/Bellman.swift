@@ -145,11 +145,12 @@ extension Rewards {
       let sweepCount = runs.map { $0.1.residuals.count }.max()!
       try cell.figure(
         LineChart(
-          name: "bellman-residual", title: "Bellman residual ‖V_{k+1} − V_k‖∞ per sweep",
+          name: "bellman-residual", title: "Bellman residual ‖V_{k+1} − V_k‖∞ per sweep (0 drawn at 1e-16)",
           xLabel: "sweep k", yLabel: "residual",
-          series: runs.map { name, sweeps in
-            LineChart.Series(
-              name, x: sweeps.residuals.indices.map { Double($0 + 1) },
+          series: zip(["evaluation, uniform π", "VI, deterministic", "VI, slippery"], runs).map { label, run in
+            let sweeps = run.1
+            return LineChart.Series(
+              label, x: sweeps.residuals.indices.map { Double($0 + 1) },
               y: sweeps.residuals.map { Swift.max($0, 1e-16) })
           } + [
             LineChart.Series(

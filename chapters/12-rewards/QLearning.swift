@@ -120,7 +120,7 @@ extension Rewards {
       var curves: [LineChart.Series] = []
       let deterministic = run(facts.deterministic, facts.qDeterministic, epsilon: 0.5, alpha: 1)
       rows.append(["deterministic", 0.5, 1.0] + summary(deterministic.finals))
-      curves.append(series("deterministic, ε = 0.5, α = 1", deterministic.mean, every))
+      curves.append(series("deterministic, α = 1", deterministic.mean, every))
       var slipperyMeans: [Double] = []
       for epsilon in [0.1, 0.5, 1.0] {
         for alpha in [0.02, 0.1, 0.5] {
@@ -128,14 +128,15 @@ extension Rewards {
           rows.append(["slippery", epsilon, alpha] + summary(slippery.finals))
           slipperyMeans.append(slippery.finals.reduce(0, +) / Double(slippery.finals.count))
           if epsilon == 0.5 {
-            curves.append(series("slippery, ε = 0.5, α = \(Format.number(alpha))", slippery.mean, every))
+            curves.append(series("slippery, α = \(Format.number(alpha))", slippery.mean, every))
           }
         }
       }
       cell.table(["grid", "ε", "α", "mean", "smallest", "largest"], rows, digits: 3)
       try cell.figure(
         LineChart(
-          name: "q-learning-error", title: "Tabular Q-learning: max |Q − Q*| (mean of 5 seeds)", xLabel: "episode",
+          name: "q-learning-error",
+          title: "Tabular Q-learning, ε = 0.5: max |Q − Q*|, mean of 5 seeds (0 drawn at 1e-16)", xLabel: "episode",
           yLabel: "max |Q − Q*|", series: curves, logY: true))
       result = TabularFacts(
         deterministicError: deterministic.finals.max()!, slipperyBest: slipperyMeans.min()!)
