@@ -1,4 +1,4 @@
-// Losses.swift — the four losses of the chapters, each a scalar tensor whose gradients reach
+// Losses.swift — the five losses of the chapters, each a scalar tensor whose gradients reach
 // every argument that requires them.
 
 import Foundation
@@ -21,6 +21,32 @@ private func requireSameShape(_ operation: String, _ a: Tensor, _ b: Tensor) {
 public func meanSquaredError(predicted: Tensor, expected: Tensor) -> Tensor {
   requireSameShape("meanSquaredError", predicted, expected)
   return (predicted - expected).pow(2).mean()
+}
+
+/// The Huber loss (PyTorch's `HuberLoss`, `smooth_l1_loss` for δ = 1), the mean over all elements.
+///
+/// ```
+/// d = p − e     ℓ(d) = ½d²            for |d| ≤ δ        ∂ℓ/∂p = d
+///               ℓ(d) = δ(|d| − ½δ)    otherwise          ∂ℓ/∂p = δ·sign(d)
+/// L = (1/N) Σᵢ ℓ(dᵢ)                                     ∂L/∂pᵢ = clamp(dᵢ, −δ, δ) / N = −∂L/∂eᵢ
+/// ```
+/// Squared near zero, linear beyond δ: a target far off (a DQN's early, moving targets) pulls
+/// with a gradient of at most δ/N instead of one as large as the error.
+public func huberLoss(predicted: Tensor, expected: Tensor, delta: Double = 1) -> Tensor {
+  requireSameShape("huberLoss", predicted, expected)
+  if !(delta > 0) { fail("huberLoss: delta must be positive, got \(delta)") }
+  if predicted.count == 0 { fail("huberLoss: the tensors of shape \(predicted.shape) are empty") }
+  let (p, e) = (predicted, expected)
+  let n = Double(p.count)
+  var total = 0.0
+  for (pi, ei) in zip(p.scalars, e.scalars) {
+    let d = pi - ei
+    total += Swift.abs(d) <= delta ? 0.5 * d * d : delta * (Swift.abs(d) - 0.5 * delta)
+  }
+  return Tensor.result(of: "huberLoss", shape: [], scalars: [total / n], inputs: [p, e]) { _, g in
+    let slope = g * (p - e).clamped(min: -delta, max: delta) / n  // ∂L/∂p, the same shape as p
+    return [p.requiresGrad ? slope : nil, e.requiresGrad ? -slope : nil]
+  }
 }
 
 /// Softmax cross-entropy for `n` examples of `c` classes.

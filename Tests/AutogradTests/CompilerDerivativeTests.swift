@@ -66,6 +66,13 @@ let binaryRules: [BinaryRule] = [
   BinaryRule(name: "subtract", tensor: { $0 - $1 }, scalar: { $0 - $1 }),
   BinaryRule(name: "multiply", tensor: { $0 * $1 }, scalar: { $0 * $1 }),
   BinaryRule(name: "divide", tensor: { $0 / $1 }, scalar: { $0 / $1 }),
+  // One element: the mean is the element's ℓ(p − e); the pairs below fall on both pieces and on |d| = δ.
+  BinaryRule(
+    name: "huberLoss", tensor: { huberLoss(predicted: $0, expected: $1) },
+    scalar: { p, e in
+      let d = p - e
+      return (d < 0 ? -d : d) <= 1 ? 0.5 * d * d : (d < 0 ? -d : d) - 0.5
+    }),
   BinaryRule(
     name: "a·tanh(b) + exp(a/b)", tensor: { $0 * $1.tanh() + ($0 / $1).exp() }, scalar: { $0 * tanh($1) + exp($0 / $1) }
   ),

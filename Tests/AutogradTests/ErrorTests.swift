@@ -67,6 +67,14 @@ struct ErrorTests {
     #expect(text.contains("meanSquaredError: shapes [4, 1] and [4] differ"))
   }
 
+  @Test func huberShapes() async {
+    let text = standardError(
+      await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = huberLoss(predicted: Tensor.ones([32, 1]), expected: Tensor.ones([32]))
+      })
+    #expect(text.contains("huberLoss: shapes [32, 1] and [32] differ"))
+  }
+
   @Test func shapeAndScalarsDisagree() async {
     let text = standardError(
       await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {

@@ -101,6 +101,9 @@ let matmulCases: [OpCase] = [
 
 let modelCases: [OpCase] = [
   OpCase(name: "meanSquaredError", shapes: [[4, 2], [4, 2]]) { meanSquaredError(predicted: $0[0], expected: $0[1]) },
+  // Range ±2 puts differences on both sides of δ = 1 (and of δ = 0.5): both pieces are checked.
+  OpCase(name: "huberLoss", shapes: [[4, 2], [4, 2]]) { huberLoss(predicted: $0[0], expected: $0[1]) },
+  OpCase(name: "huberLoss δ = 0.5", shapes: [[6], [6]]) { huberLoss(predicted: $0[0], expected: $0[1], delta: 0.5) },
   OpCase(name: "softmaxCrossEntropy", shapes: [[4, 3]]) { softmaxCrossEntropy(logits: $0[0], labels: [0, 2, 1, 2]) },
   OpCase(name: "binaryCrossEntropy", shapes: [[5], [5]], range: 0.1...0.9) {
     binaryCrossEntropy(probabilities: $0[0], targets: $0[1])

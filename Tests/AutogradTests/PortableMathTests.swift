@@ -50,6 +50,14 @@ struct PortableMathTests {
     #expect(portableCos(.nan).isNaN && portableCos(.infinity).isNaN)
   }
 
+  @Test("sin x within 1 ulp, with cos's reduction, on the cart-pole's angles and beyond")
+  func sin() {
+    let xs = Self.samples(-0.5...0.5) + Self.samples(0...(2 * .pi)) + Self.samples(-100...100) + [0, .pi / 2, -.pi / 4]
+    let worst = xs.map { ulps(portableSin($0), Foundation.sin($0)) }.max()!
+    #expect(worst <= 1)
+    #expect(portableSin(.nan).isNaN && portableSin(-.infinity).isNaN)
+  }
+
   @Test("whole powers by squaring, as Adam's bias correction needs them", arguments: [0.9, 0.999, 2.0])
   func power(_ base: Double) {
     #expect(portablePower(base, 0) == 1 && portablePower(base, 1) == base && portablePower(base, 2) == base * base)

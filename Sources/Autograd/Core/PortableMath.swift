@@ -114,18 +114,41 @@ func portableLog1p(_ x: Double) -> Double {
 /// ```
 /// x = n·π/2 + r, |r| ≤ π/4      cos x = cos r, −sin r, −cos r, sin r   for n mod 4 = 0, 1, 2, 3
 /// ```
-func portableCos(_ x: Double) -> Double {
+/// Public so that a chapter's simulation (chapter 12's cart-pole) computes the same bits on every CPU.
+public func portableCos(_ x: Double) -> Double {
   if !x.isFinite { return .nan }
   if Swift.abs(x) > 1_647_099 { return Foundation.cos(x) }
-  let (pio2a, pio2b, pio2c) = (1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624879595063154e-21)
-  let n = (x * (2 / Double.pi)).rounded()
-  let r = ((x - n * pio2a) - n * pio2b) - n * pio2c
-  switch Int(n) & 3 {
+  let (n, r) = reducedByHalfPi(x)
+  switch n & 3 {
   case 0: return kernelCos(r)
   case 1: return -kernelSin(r)
   case 2: return -kernelCos(r)
   default: return kernelSin(r)
   }
+}
+
+/// sin x, with ``portableCos(_:)``'s reduction and kernels:
+///
+/// ```
+/// x = n·π/2 + r, |r| ≤ π/4      sin x = sin r, cos r, −sin r, −cos r   for n mod 4 = 0, 1, 2, 3
+/// ```
+public func portableSin(_ x: Double) -> Double {
+  if !x.isFinite { return .nan }
+  if Swift.abs(x) > 1_647_099 { return Foundation.sin(x) }
+  let (n, r) = reducedByHalfPi(x)
+  switch n & 3 {
+  case 0: return kernelSin(r)
+  case 1: return kernelCos(r)
+  case 2: return -kernelSin(r)
+  default: return -kernelCos(r)
+  }
+}
+
+/// x = n·π/2 + r with |r| ≤ π/4: π/2 in three parts (fdlibm's), each n·part exact for |x| < 2²⁰·π/2.
+private func reducedByHalfPi(_ x: Double) -> (n: Int, r: Double) {
+  let (pio2a, pio2b, pio2c) = (1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624879595063154e-21)
+  let n = (x * (2 / Double.pi)).rounded()
+  return (Int(n), ((x - n * pio2a) - n * pio2b) - n * pio2c)
 }
 
 /// sin r for |r| ≤ π/4: r + r³·(S₁ + r²·P(r²)), fdlibm's minimax coefficients.
