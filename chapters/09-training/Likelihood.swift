@@ -65,6 +65,7 @@ extension Training {
         var data = cell.generator("data-\(seed)")
         let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
         let (labels, validLabels) = (y.scalars.map { Int($0) }, yv.scalars.map { Int($0) })
+        let points = X.rows  // once: `rows` builds every row's array each time it is read
         nlls.append([])
         for (e, epsilon) in epsilons.enumerated() {
           var weights = cell.generator("weights-\(seed)")
@@ -77,7 +78,7 @@ extension Training {
           }
           _ = notebook.train("seed \(seed), ε = \(Format.number(epsilon))", epochs: steps, unit: "step") { _ in
             let picked = (0..<batch).map { _ in batches.nextInt(in: 0..<labels.count) }
-            let xb = Tensor(picked.map { X.rows[$0] })
+            let xb = Tensor(picked.map { points[$0] })
             return optimizer.step {
               -(model(xb).logSoftmax(axis: -1) * targets(picked.map { labels[$0] })).sum() / Double(batch)
             }

@@ -293,9 +293,9 @@ extension Training {
         notebook.result("deep_training_\(configuration.name)", finals)
       }
       cell.line(
-        "\(depth) tanh layers of width \(width) between a 2 → \(width) tanh layer and a linear head; 64 two-moons points,")
+        "\(depth) tanh layers of width \(width) between a 2 → \(width) tanh layer and a linear head; \(X.shape[0]) two-moons points,")
       cell.line(
-        "full batch (batch norm's statistics are those of the 64 points); SGD η = \(Format.number(rate)), momentum 0.9; training loss:"
+        "full batch (batch norm's statistics are those of the \(X.shape[0]) points); SGD η = \(Format.number(rate)), momentum 0.9; training loss:"
       )
       cell.table(
         ["network", "step 1, seed 1"] + (1...seeds).map { "step \(steps), seed \($0)" }, rows, digits: 3)

@@ -12,6 +12,7 @@ extension Training {
       var data = cell.generator("data")
       let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
       let (steps, batch) = (600, 32)
+      let (points, labels) = (X.rows, y.scalars)  // once: `rows` builds every row's array each time it is read
       let schedules: [(String, LearningRateSchedule)] = [
         ("constant 0.1", .constant(0.1)),
         ("step: 0.1, ×0.2 every 200", .stepDecay(initial: 0.1, every: 200, factor: 0.2)),
@@ -29,7 +30,7 @@ extension Training {
         let run = notebook.train(name, epochs: steps, unit: "step") { step in
           optimizer.learningRate = schedule.rate(at: step - 1)
           let rows = (0..<batch).map { _ in batches.nextInt(in: 0..<X.shape[0]) }
-          let (xb, yb) = (Tensor(rows.map { X.rows[$0] }), Tensor(rows.map { [y.scalars[$0]] }))
+          let (xb, yb) = (Tensor(rows.map { points[$0] }), Tensor(rows.map { [labels[$0]] }))
           let loss = optimizer.step { sigmoidCrossEntropy(logits: model(xb), labels: yb) }
           if step % 20 == 0 { curve.append((Double(step), evaluate(model, X, y).loss)) }
           return loss
