@@ -121,7 +121,8 @@ extension Training {
         cell.table(["layer"] + starts(for: activation).map(\.name), rows + gradientRows, digits: 3)
       }
       cell.line("L = mean((a¹⁰)²), whose gradient ∂L/∂a¹⁰ = 2a¹⁰/(B·n) is as small as the output;")
-      cell.line("P = Σ G ⊙ a¹⁰ / B with G ~ N(0, 1) fixed, a probe whose ∂P/∂a¹⁰ = G/B does not shrink with the output;")
+      cell.line(
+        "P = Σ G ⊙ a¹⁰ / B with G ~ N(0, 1) fixed, a probe whose ∂P/∂a¹⁰ = G/B does not shrink with the output;")
       cell.line("‖∂P/∂x‖ / ‖∂P/∂a¹⁰‖: how much the ten layers shrink (< 1) or grow (> 1) the gradient going down;")
       cell.line("χ = n·Var(w)·E[φ′(z)²], each layer's factor on the backward signal's mean square.")
       try cell.figure(
@@ -161,7 +162,8 @@ extension Training {
         rows.append([equal ? "all weights 0.5, biases 0" : "random (±1/√n)", spread, loss, accuracy])
         notebook.result("symmetry_\(equal)", [spread, loss, accuracy])
       }
-      cell.line("2-\(hidden)-1 ReLU network, 100 two-moons points, SGD η = 0.1 with momentum 0.9, \(steps) full-batch steps:")
+      cell.line(
+        "2-\(hidden)-1 ReLU network, 100 two-moons points, SGD η = 0.1 with momentum 0.9, \(steps) full-batch steps:")
       cell.table(["start", "largest difference between rows of W¹", "train loss", "train acc."], rows, digits: 3)
       cell.line("Equal units get equal gradients, so equal rows stay equal at every step: the 8 units remain one.")
     }

@@ -102,7 +102,8 @@ extension Training {
       cell.line("2-32-32-2 ReLU network, two moons (200 training, 400 validation points, noise 0.2), softmax")
       cell.line("cross-entropy against smoothed targets, Adam η = 0.01, \(steps) steps of \(batch):")
       cell.table(
-        ["ε", "seed", "valid acc.", "valid NLL", "mean max prob.", "mean max prob. when wrong"], rows.flatMap { $0 }, digits: 3)
+        ["ε", "seed", "valid acc.", "valid NLL", "mean max prob.", "mean max prob. when wrong"], rows.flatMap { $0 },
+        digits: 3)
       for (index, epsilon) in epsilons.dropFirst().enumerated() {
         let rose = nlls.filter { $0[index + 1] > $0[0] }.count
         cell.line("ε = \(Format.number(epsilon)) against ε = 0: the validation NLL rose in \(rose) of \(seeds) seeds")

@@ -109,7 +109,8 @@ extension Training {
       cell.line("the example x = \(Format.vector(example)):")
       cell.line("  evaluation mode, alone, after batch 200:  \(Format.vector(evaluated, digits: 4))")
       cell.line(
-        "    = (x − running μ)/√(running σ² + ε) from the row for 200 above: \(Format.vector(byHand, digits: 4)) (γ = 1, β = 0)")
+        "    = (x − running μ)/√(running σ² + ε) from the row for 200 above: \(Format.vector(byHand, digits: 4)) (γ = 1, β = 0)"
+      )
       cell.line("  training mode, in one batch of 8:         \(Format.vector(inFirst, digits: 4))")
       cell.line("  training mode, in another batch of 8:     \(Format.vector(inSecond, digits: 4))")
       cell.line("those two training-mode calls, made inside withoutGradient, still moved the running statistics:")
@@ -231,7 +232,7 @@ extension Training {
       // The identity path is not a guarantee: a branch whose Jacobian is near −I cancels it.
       var gains: [Double] = []
       for depth in [5, 10] {
-        var none = cell.generator("none")
+        var none = cell.generator("none")  // nothing drawn matters: every W is set to −0.9 I below, every b is 0
         let stack = DeepStack(
           depth: depth, width: width, activation: .identity, initialization: .normal(standardDeviation: 0),
           residual: true, using: &none)
@@ -270,7 +271,7 @@ extension Training {
         var row: [TableEntry] = [configuration.name]
         var finals: [Double] = []
         for seed in 1...seeds {
-          var weights = cell.generator("weights-\(seed)")  // seed s: the same draws for every configuration
+          var weights = cell.generator("weights-\(seed)")  // seed s: the same stream for every configuration
           let input = Linear(inputs: 2, outputs: width, initialization: configuration.initialization, using: &weights)
           let stack = DeepStack(
             depth: depth, width: width, activation: .tanh, initialization: configuration.initialization,
@@ -293,7 +294,8 @@ extension Training {
         notebook.result("deep_training_\(configuration.name)", finals)
       }
       cell.line(
-        "\(depth) tanh layers of width \(width) between a 2 → \(width) tanh layer and a linear head; \(X.shape[0]) two-moons points,")
+        "\(depth) tanh layers of width \(width) between a 2 → \(width) tanh layer and a linear head; \(X.shape[0]) two-moons points,"
+      )
       cell.line(
         "full batch (batch norm's statistics are those of the \(X.shape[0]) points); SGD η = \(Format.number(rate)), momentum 0.9; training loss:"
       )

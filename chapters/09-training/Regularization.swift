@@ -59,7 +59,8 @@ extension Training {
       let (steps, every, rate) = (1500, 25, 0.01)
       let sizes = [2, 48, 48, 1]
       let configurations: [(name: String, l2: Double, decay: Double, dropout: Double?)] = [
-        ("none", 0, 0, nil), ("L2 on W in the loss, λ = 0.01", 0.01, 0, nil), ("AdamW on W and b, λ = 0.5", 0, 0.5, nil),
+        ("none", 0, 0, nil), ("L2 on W in the loss, λ = 0.01", 0.01, 0, nil),
+        ("AdamW on W and b, λ = 0.5", 0, 0.5, nil),
         ("dropout p = 0.3", 0, 0, 0.3),
       ]
       var rows: [[TableEntry]] = []
@@ -115,7 +116,8 @@ extension Training {
         "400 validation and 400 test points; Adam(W), η = \(Format.number(rate)), full batch, \(steps) steps; losses are binary cross-entropy."
       )
       cell.line(
-        "train, valid, test: the losses after all \(steps) steps; best step: the lowest validation loss, checked every \(every) steps:")
+        "train, valid, test: the losses after all \(steps) steps; best step: the lowest validation loss, checked every \(every) steps:"
+      )
       cell.table(
         [
           "regularization", "train", "valid", "test", "test acc.", "best step", "valid there", "test there",
@@ -206,7 +208,9 @@ extension Training {
       }
       func loss(_ m: Classifier) -> Tensor { sigmoidCrossEntropy(logits: m(X), labels: y) }
       // λ/2·‖θ‖² over every parameter, biases included, as AdamW and the manual decay below decay them all.
-      func penalty(_ m: Classifier) -> Tensor { lambda / 2 * m.parameters.map { $0.pow(2).sum() }.reduce(Tensor(0.0), +) }
+      func penalty(_ m: Classifier) -> Tensor {
+        lambda / 2 * m.parameters.map { $0.pow(2).sum() }.reduce(Tensor(0.0), +)
+      }
       /// θ ← (1 − ηλ)·θ − η·∂L/∂θ, with the gradient taken at θ before the decay.
       func decoupledStep(_ optimizer: any Optimizer, _ m: Classifier, rate: Double) {
         optimizer.zeroGradients()
@@ -242,7 +246,10 @@ extension Training {
         ["optimizer", "L2 in the loss: ‖θ‖", "decay outside the gradient: ‖θ‖", "largest |θ_L2 − θ_decay|"],
         [
           ["SGD, η = \(Format.number(sgdRate))", size(sgdL2), size(sgdDecay), Format.within(sgdDifference, 1e-12)],
-          ["Adam / AdamW, η = \(Format.number(adamRate))", size(adamL2), size(adamW), Format.number(adamDifference, digits: 3)],
+          [
+            "Adam / AdamW, η = \(Format.number(adamRate))", size(adamL2), size(adamW),
+            Format.number(adamDifference, digits: 3),
+          ],
         ], digits: 4)
       cell.line("For SGD the two are one update written twice (the difference is rounding); Adam divides the L2")
       cell.line("term by each parameter's gradient size, so the two runs part: that difference is what AdamW is for.")

@@ -111,11 +111,13 @@ extension Training {
       )
       cell.table(
         [
-          "gradients", "loss at step 1", "‖g‖ at step 1", "after \(shortBudget) steps", "first step below \(Format.number(zeroLoss, digits: 4))",
+          "gradients", "loss at step 1", "‖g‖ at step 1", "after \(shortBudget) steps",
+          "first step below \(Format.number(zeroLoss, digits: 4))",
           "after \(steps) steps",
         ], rows, digits: 4)
       cell.line(
-        "The notebook stops a run at the first loss that is not finite or is above \(Format.number(1e12)) (its divergence limit).")
+        "The notebook stops a run at the first loss that is not finite or is above \(Format.number(1e12)) (its divergence limit)."
+      )
       try cell.figure(
         LineChart(
           name: "clipping", title: "Loss per step, exploding gradients", xLabel: "step", yLabel: "mean squared error",
