@@ -76,13 +76,38 @@ public struct LineChart: Figure {
       "set xlabel \(quoted(xLabel))", "set ylabel \(quoted(yLabel))",
       "set grid lc rgb '#dddddd'",
       // The key below the plot never covers a curve; x spans the data exactly, y gets a margin.
-      "set key at screen 0.5, 0.015 center bottom horizontal maxrows 1", "set bmargin 5.5",
+      keyPlacement, "set bmargin \(bottomMargin)",
       "set autoscale xfix", "set offsets 0, 0, graph 0.05, graph 0.05",
     ]
     if logY { lines += ["set logscale y", "set format y '10^{%L}'"] }
     if logX { lines.append("set logscale x 2") }
     if zeroAxes { lines += ["set xzeroaxis lt 1 lc rgb '#888888'", "set yzeroaxis lt 1 lc rgb '#888888'"] }
     return lines
+  }
+
+  /// The rows of the key below the plot, estimated as gnuplot lays a key out: every entry as wide
+  /// as the longest title plus its line sample (about 9 pixels a character for the 12-point font,
+  /// 8 characters for the sample and the gaps), as many entries to a row as fit in the width.
+  var keyRows: Int {
+    guard let longest = series.map(\.label.count).max() else { return 0 }
+    let perRow = max(1, size.width / ((longest + 8) * 9))
+    return (series.count + perRow - 1) / perRow
+  }
+
+  /// Up to two rows, gnuplot wraps the key itself and it fits under the x label. A longer key is
+  /// laid out in columns of exactly ``keyRows`` rows, so that the margin below can be made to fit
+  /// it: left to gnuplot, a third row covered the x label (chapter 09's overfitting figure).
+  var keyPlacement: String {
+    keyRows <= 2
+      ? "set key at screen 0.5, 0.015 center bottom horizontal maxrows 1"
+      : "set key at screen 0.5, 0.015 center bottom vertical maxrows \(keyRows)"
+  }
+
+  /// The lines (in character heights) below the axis: tic labels, the x label and a key of up to two
+  /// rows fit in 5.5; each further row of the key needs about 1.2 more.
+  var bottomMargin: String {
+    let tenths = 55 + 12 * max(0, keyRows - 2)
+    return "\(tenths / 10).\(tenths % 10)"
   }
 
   public func plotCommand(dataFile: String) -> String {

@@ -36,6 +36,19 @@ struct TrainingToolsTests {
     #expect(isClose(evaluated.scalars, [0, 0], tolerance: 1e-12))
   }
 
+  @Test func batchNormRunningStatisticsFollowTheModeNotGradientRecording() {
+    // As in PyTorch: no_grad does not freeze BatchNorm's running statistics, eval() does.
+    let norm = BatchNorm(features: 2, momentum: 0.1)
+    let x = Tensor([[1.0, 10], [3, 10], [5, 16]])
+    _ = withoutGradient { norm(x) }
+    #expect(isClose(norm.runningMean, [0.3, 1.2], tolerance: 1e-12), "training mode updates, gradients or not")
+    norm.isTraining = false
+    let (mean, variance) = (norm.runningMean, norm.runningVariance)
+    _ = norm(x)
+    _ = withoutGradient { norm(x) }
+    #expect(norm.runningMean == mean && norm.runningVariance == variance, "evaluation mode leaves them as they are")
+  }
+
   @Test func batchNormMisuse() async {
     let text = standardError(
       await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {

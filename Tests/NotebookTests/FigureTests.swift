@@ -125,6 +125,22 @@ struct FigureTests {
     #expect(message.contains("nosuchsetting"))
   }
 
+  @Test("a key of more than two rows below the plot gets the room it needs")
+  func keyRowsWidenTheBottomMargin() {
+    func chart(_ labels: [String]) -> LineChart {
+      LineChart(
+        name: "k", title: "k", xLabel: "step", yLabel: "loss",
+        series: labels.map { LineChart.Series($0, x: [0, 1], y: [1, 2]) })
+    }
+    let short = chart(["train", "validation"])
+    #expect(short.keyRows == 1 && short.settings().contains("set bmargin 5.5"))
+    #expect(short.settings().contains { $0.hasSuffix("horizontal maxrows 1") })
+    // Five entries as long as chapter 09's overfitting key: two columns of three rows at 900 pixels.
+    let long = chart((1...5).map { "L2 in the loss, λ = 0.01: validation \($0)" })
+    #expect(long.keyRows == 3 && long.settings().contains("set bmargin 6.7"))
+    #expect(long.settings().contains { $0.hasSuffix("vertical maxrows 3") })
+  }
+
   @Test func quotingAndNumbers() {
     #expect(quoted("it's") == "'it''s'")
     #expect(formatted(0.1) == "0.1")

@@ -189,7 +189,7 @@ struct GradientDescent: ChapterCommand {
       }
       cell.table(["learning rate", "200 epochs from w = b = 0"], rows)
       cell.line(
-        "Too small crawls; too large overshoots further at every step until the loss overflows — caught, not printed as nan."
+        "Too small crawls; too large overshoots further at every step, until the loss passes the notebook's limit of 10¹² and the run is stopped, not left to print inf and nan."
       )
       try cell.figure(
         LineChart(

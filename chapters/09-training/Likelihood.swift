@@ -56,44 +56,58 @@ extension Training {
 
   func labelSmoothingCell(_ notebook: Notebook) {
     notebook.cell("label-smoothing", "Label smoothing and the network's confidence") { cell in
-      var data = cell.generator("data")
-      let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
-      let (labels, validLabels) = (y.scalars.map { Int($0) }, yv.scalars.map { Int($0) })
-      let (steps, batch) = (800, 40)
-      var rows: [[TableEntry]] = []
-      for epsilon in [0.0, 0.1, 0.2] {
-        var weights = cell.generator("weights")
-        var batches = cell.generator("batches")
-        let model = Classifier(sizes: [2, 32, 32, 2], dropout: nil, seed: 0, using: &weights)
-        let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
-        // The target: 1 − ε + ε/K on the label, ε/K elsewhere (K = 2 classes).
-        func targets(_ labels: [Int]) -> Tensor {
-          Tensor(labels.map { label in (0..<2).map { $0 == label ? 1 - epsilon + epsilon / 2 : epsilon / 2 } })
-        }
-        _ = notebook.train("ε = \(Format.number(epsilon))", epochs: steps, unit: "step") { _ in
-          let picked = (0..<batch).map { _ in batches.nextInt(in: 0..<labels.count) }
-          let xb = Tensor(picked.map { X.rows[$0] })
-          return optimizer.step {
-            -(model(xb).logSoftmax(axis: -1) * targets(picked.map { labels[$0] })).sum() / Double(batch)
+      let (steps, batch, seeds) = (800, 40, 5)
+      let epsilons = [0.0, 0.1, 0.2]
+      var rows = [[[TableEntry]]](repeating: [], count: epsilons.count)  // [ε][seed], printed by ε then seed
+      var nlls: [[Double]] = []  // [seed][ε]
+      for seed in 1...seeds {
+        // Seed s draws its own data, start and mini-batches; every ε within a seed shares them.
+        var data = cell.generator("data-\(seed)")
+        let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
+        let (labels, validLabels) = (y.scalars.map { Int($0) }, yv.scalars.map { Int($0) })
+        let points = X.rows  // once: `rows` builds every row's array each time it is read
+        nlls.append([])
+        for (e, epsilon) in epsilons.enumerated() {
+          var weights = cell.generator("weights-\(seed)")
+          var batches = cell.generator("batches-\(seed)")
+          let model = Classifier(sizes: [2, 32, 32, 2], dropout: nil, seed: 0, using: &weights)
+          let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
+          // The target: 1 − ε + ε/K on the label, ε/K elsewhere (K = 2 classes).
+          func targets(_ labels: [Int]) -> Tensor {
+            Tensor(labels.map { label in (0..<2).map { $0 == label ? 1 - epsilon + epsilon / 2 : epsilon / 2 } })
           }
+          _ = notebook.train("seed \(seed), ε = \(Format.number(epsilon))", epochs: steps, unit: "step") { _ in
+            let picked = (0..<batch).map { _ in batches.nextInt(in: 0..<labels.count) }
+            let xb = Tensor(picked.map { points[$0] })
+            return optimizer.step {
+              -(model(xb).logSoftmax(axis: -1) * targets(picked.map { labels[$0] })).sum() / Double(batch)
+            }
+          }
+          let logits = inBlocks(Xv) { model($0) }
+          let probabilities = logits.softmax(axis: -1).rows
+          let confidence = probabilities.map { $0.max()! }.reduce(0, +) / Double(probabilities.count)
+          let nll = softmaxCrossEntropy(logits: logits, labels: validLabels).item
+          let right = zip(probabilities, validLabels).filter { ($0[1] > $0[0] ? 1 : 0) == $1 }.count
+          let wrongConfidence = zip(probabilities, validLabels).filter { ($0[1] > $0[0] ? 1 : 0) != $1 }.map {
+            $0.0.max()!
+          }
+          rows[e].append([
+            Format.number(epsilon), seed, Double(right) / 400, nll, confidence,
+            wrongConfidence.isEmpty ? .nan : wrongConfidence.reduce(0, +) / Double(wrongConfidence.count),
+          ])
+          nlls[seed - 1].append(nll)
+          notebook.result("smoothing_\(seed)_\(Format.number(epsilon))", [Double(right) / 400, nll, confidence])
         }
-        let logits = inBlocks(Xv) { model($0) }
-        let probabilities = logits.softmax(axis: -1).rows
-        let confidence = probabilities.map { $0.max()! }.reduce(0, +) / Double(probabilities.count)
-        let nll = softmaxCrossEntropy(logits: logits, labels: validLabels).item
-        let right = zip(probabilities, validLabels).filter { ($0[1] > $0[0] ? 1 : 0) == $1 }.count
-        let wrongConfidence = zip(probabilities, validLabels).filter { ($0[1] > $0[0] ? 1 : 0) != $1 }.map {
-          $0.0.max()!
-        }
-        rows.append([
-          Format.number(epsilon), Double(right) / 400, nll, confidence,
-          wrongConfidence.isEmpty ? .nan : wrongConfidence.reduce(0, +) / Double(wrongConfidence.count),
-        ])
-        notebook.result("smoothing_\(Format.number(epsilon))", [Double(right) / 400, nll, confidence])
       }
       cell.line("2-32-32-2 ReLU network, two moons (200 training, 400 validation points, noise 0.2), softmax")
       cell.line("cross-entropy against smoothed targets, Adam η = 0.01, \(steps) steps of \(batch):")
-      cell.table(["ε", "valid acc.", "valid NLL", "mean max prob.", "mean max prob. when wrong"], rows, digits: 3)
+      cell.table(
+        ["ε", "seed", "valid acc.", "valid NLL", "mean max prob.", "mean max prob. when wrong"], rows.flatMap { $0 },
+        digits: 3)
+      for (index, epsilon) in epsilons.dropFirst().enumerated() {
+        let rose = nlls.filter { $0[index + 1] > $0[0] }.count
+        cell.line("ε = \(Format.number(epsilon)) against ε = 0: the validation NLL rose in \(rose) of \(seeds) seeds")
+      }
       cell.line("A smoothed target is never 0 or 1, so the loss stops rewarding logits that grow without bound:")
       cell.line("the largest probability the loss asks for is 1 − ε/2.")
     }

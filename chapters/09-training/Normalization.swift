@@ -3,6 +3,7 @@
 // residual connections.
 
 import Autograd
+import Examples
 import Foundation
 import Notebook
 import Plot
@@ -44,10 +45,10 @@ extension Training {
       cell.vector("μ", mu, digits: 4)
       cell.vector("σ²", variance, digits: 4)
       cell.tensor("x̂", Tensor(xHat), digits: 4)
-      cell.line("backward, with ĝ = ∂L/∂x̂ = ∂L/∂y ⊙ γ and σ̂ = √(σ² + ε):")
-      cell.line("  ∂L/∂xᵢ = (B·ĝᵢ − Σⱼ ĝⱼ − x̂ᵢ · Σⱼ ĝⱼ x̂ⱼ) / (B·σ̂)")
+      cell.line("backward, with g = ∂L/∂y, ĝ = ∂L/∂x̂ = g ⊙ γ and σ̂ = √(σ² + ε), for row b of the batch:")
+      cell.line("  ∂L/∂x_b = (B·ĝ_b − Σⱼ ĝⱼ − x̂_b · Σⱼ ĝⱼ x̂ⱼ) / (B·σ̂)")
       cell.line("  the direct path, minus what flows back through μ, minus what flows back through σ²")
-      cell.tensor("∂L/∂y", g, digits: 4)
+      cell.tensor("g = ∂L/∂y", g, digits: 4)
       cell.tensor("∂L/∂x by hand", Tensor(dx), digits: 4)
       // The library's BatchNorm and autograd, then central differences.
       let norm = BatchNorm(features: features, epsilon: epsilon)
@@ -91,18 +92,35 @@ extension Training {
       cell.line("features drawn from N(3, 2²) and N(−1, 0.5²), batches of 16, momentum 0.1:")
       cell.table(["batches", "running μ₁", "running μ₂", "running σ²₁", "running σ²₂"], table, digits: 4)
       let example = [5.0, -1.0]
+      // Evaluation first, with the statistics printed in the last row above.
+      let (usedMean, usedVariance) = (norm.runningMean, norm.runningVariance)
+      norm.isTraining = false
+      let evaluated = withoutGradient { norm(Tensor([example])) }.rows[0]
+      let byHand = (0..<2).map { (example[$0] - usedMean[$0]) / (usedVariance[$0] + norm.epsilon).squareRoot() }
+      norm.isTraining = true
       let first = Tensor([example] + batch(7).rows)
       let second = Tensor([example] + batch(7).rows)
+      // Training mode inside withoutGradient: no graph is recorded, but the running averages are
+      // still updated (the mode decides that, as in PyTorch), and these batches contain x itself.
       let inFirst = withoutGradient { norm(first) }.rows[0]
       let inSecond = withoutGradient { norm(second) }.rows[0]
       norm.isTraining = false
-      let evaluated = withoutGradient { norm(Tensor([example])) }.rows[0]
+      let evaluatedAfter = withoutGradient { norm(Tensor([example])) }.rows[0]
       cell.line("the example x = \(Format.vector(example)):")
-      cell.line("  training mode, in one batch of 8:      \(Format.vector(inFirst, digits: 4))")
-      cell.line("  training mode, in another batch of 8:  \(Format.vector(inSecond, digits: 4))")
-      cell.line("  evaluation mode, alone:                \(Format.vector(evaluated, digits: 4))")
+      cell.line("  evaluation mode, alone, after batch 200:  \(Format.vector(evaluated, digits: 4))")
+      cell.line(
+        "    = (x − running μ)/√(running σ² + ε) from the row for 200 above: \(Format.vector(byHand, digits: 4)) (γ = 1, β = 0)"
+      )
+      cell.line("  training mode, in one batch of 8:         \(Format.vector(inFirst, digits: 4))")
+      cell.line("  training mode, in another batch of 8:     \(Format.vector(inSecond, digits: 4))")
+      cell.line("those two training-mode calls, made inside withoutGradient, still moved the running statistics:")
+      cell.line(
+        "  running μ = \(Format.vector(norm.runningMean, digits: 4)), running σ² = \(Format.vector(norm.runningVariance, digits: 4))"
+      )
+      cell.line("  evaluation mode, alone, after them:       \(Format.vector(evaluatedAfter, digits: 4))")
       cell.line("In training the output of one example depends on the others in its batch; evaluation uses the")
       cell.line("running statistics, so a single example has one answer (and a batch of 1 has no variance at all).")
+      cell.line("Only isTraining = false freezes the running statistics; withoutGradient does not.")
       notebook.result("batchnorm_running", norm.runningMean + norm.runningVariance)
     }
   }
@@ -170,36 +188,119 @@ extension Training {
       let (width, batch) = (32, 64)
       var inputs = cell.generator("inputs")
       let x = Tensor.normal([batch, width], using: &inputs)
+      func norm(_ t: Tensor) -> Double { t.pow(2).sum().item.squareRoot() }
+      /// For L = mean(aᴰ²): the ratio ‖∂L/∂W¹‖/‖∂L/∂Wᴰ‖, the backward gain ‖∂L/∂x‖/‖∂L/∂aᴰ‖ (the
+      /// product of the D layers' Jacobians applied to ∂L/∂aᴰ = 2aᴰ/N), and every layer's ‖∂L/∂W‖.
+      func measure(_ stack: DeepStack) -> (ratio: Double, gain: Double, norms: [Double]) {
+        let input = Tensor(x.rows, requiresGrad: true)
+        let output = stack.activations(input).last!
+        output.pow(2).mean().backward()
+        let norms = stack.layers.map { norm($0.W.grad!) }
+        return (norms[0] / norms.last!, norm(input.grad!) / (2 * norm(output) / Double(output.count)), norms)
+      }
+      // PyTorch's default start (Var(w) = 1/(3n), the too-small scale of section 1) and Xavier
+      // with tanh's gain: the residual path against a bad start and against a proper one.
+      let startsCompared: [(name: String, initialization: Initialization)] = [
+        ("default ±1/√n", .uniformFanIn), ("Xavier, gain 5/3", .xavier(gain: Initialization.gain(for: .tanh))),
+      ]
       var rows: [[TableEntry]] = []
       var series: [LineChart.Series] = []
-      for depth in [5, 10, 20, 30] {
-        var row: [TableEntry] = [depth]
-        for residual in [false, true] {
-          var weights = cell.generator("weights")
-          let stack = DeepStack(
-            depth: depth, width: width, activation: .tanh, initialization: .uniformFanIn, residual: residual,
-            using: &weights)
-          let outputs = stack.activations(x)
-          outputs[depth - 1].pow(2).mean().backward()
-          let norms = stack.layers.map { $0.W.grad!.pow(2).sum().item.squareRoot() }
-          row += [norms[0], norms[0] / norms[depth - 1]]
-          if depth == 30 {
-            series.append(
-              .init(residual ? "a + tanh(Wa + b)" : "tanh(Wa + b)", x: (1...depth).map(Double.init), y: norms))
-            notebook.result("residual_norms_\(residual)", norms)
+      for start in startsCompared {
+        for depth in [5, 10, 20, 30] {
+          var row: [TableEntry] = [start.name, depth]
+          for residual in [false, true] {
+            var weights = cell.generator("weights")
+            let stack = DeepStack(
+              depth: depth, width: width, activation: .tanh, initialization: start.initialization, residual: residual,
+              using: &weights)
+            let measured = measure(stack)
+            row += [measured.ratio, measured.gain]
+            if depth == 30 {
+              series.append(
+                .init(
+                  "\(residual ? "a + tanh(Wa + b)" : "tanh(Wa + b)"), \(start.name)", x: (1...depth).map(Double.init),
+                  y: measured.norms))
+              notebook.result("residual_norms_\(start.name)_\(residual)", measured.norms)
+            }
           }
+          rows.append(row)
         }
-        rows.append(row)
       }
-      cell.line("tanh layers of width \(width), PyTorch's default start (±1/√n); L = mean(aᴰ²):")
+      cell.line("tanh layers of width \(width); L = mean(aᴰ²); W¹/Wᴰ is ‖∂L/∂W¹‖/‖∂L/∂Wᴰ‖, x/aᴰ is ‖∂L/∂x‖/‖∂L/∂aᴰ‖:")
       cell.table(
-        ["depth D", "‖∂L/∂W¹‖ plain", "first/last plain", "‖∂L/∂W¹‖ residual", "first/last residual"], rows, digits: 3)
-      cell.line("With a ← a + f(a), ∂a_out/∂a_in = I + ∂f/∂a: the identity carries the gradient down whatever f does.")
+        ["start", "depth D", "W¹/Wᴰ plain", "x/aᴰ plain", "W¹/Wᴰ residual", "x/aᴰ residual"], rows, digits: 3)
+      // The identity path is not a guarantee: a branch whose Jacobian is near −I cancels it.
+      var gains: [Double] = []
+      for depth in [5, 10] {
+        var none = cell.generator("none")  // nothing drawn matters: every W is set to −0.9 I below, every b is 0
+        let stack = DeepStack(
+          depth: depth, width: width, activation: .identity, initialization: .normal(standardDeviation: 0),
+          residual: true, using: &none)
+        for layer in stack.layers {
+          layer.W.scalars = (0..<width * width).map { $0 / width == $0 % width ? -0.9 : 0 }
+        }
+        gains.append(measure(stack).gain)
+      }
+      cell.line("With a ← a + f(a), ∂a_out/∂a_in = I + ∂f/∂a: a path through the identity, but the sum can still")
+      cell.line(
+        "shrink. A residual stack with f(a) = −0.9·a (∂f/∂a = −0.9 I): x/aᴰ = \(Format.number(gains[0], digits: 3)) at D = 5, \(Format.number(gains[1], digits: 3)) at D = 10."
+      )
+      notebook.result("residual_minus_identity_gain", gains)
       try cell.figure(
         LineChart(
           name: "residual-gradients", title: "Gradient norm per layer, 30 tanh layers",
           xLabel: "layer (1 = input side)",
           yLabel: "‖∂L/∂W‖", series: series, logY: true))
+    }
+  }
+
+  func deepTrainingCell(_ notebook: Notebook) {
+    notebook.cell("deep-training", "Batch normalization and residual connections in training") { cell in
+      var data = cell.generator("data")
+      let points = TwoMoons.make(count: 64, noise: 0.2, using: &data)
+      let (X, y) = (Tensor(points.points), Tensor(points.labels).reshaped([-1, 1]))
+      let (depth, width, steps, rate, seeds) = (20, 32, 150, 0.01, 3)
+      let configurations: [(name: String, initialization: Initialization, batchNorm: Bool, residual: Bool)] = [
+        ("plain, default start", .uniformFanIn, false, false),
+        ("plain, Xavier gain 5/3", .xavier(gain: Initialization.gain(for: .tanh)), false, false),
+        ("batch norm, default start", .uniformFanIn, true, false),
+        ("residual, default start", .uniformFanIn, false, true),
+      ]
+      var rows: [[TableEntry]] = []
+      for configuration in configurations {
+        var row: [TableEntry] = [configuration.name]
+        var finals: [Double] = []
+        for seed in 1...seeds {
+          var weights = cell.generator("weights-\(seed)")  // seed s: the same stream for every configuration
+          let input = Linear(inputs: 2, outputs: width, initialization: configuration.initialization, using: &weights)
+          let stack = DeepStack(
+            depth: depth, width: width, activation: .tanh, initialization: configuration.initialization,
+            batchNorm: configuration.batchNorm, residual: configuration.residual, using: &weights)
+          let head = Linear(inputs: width, outputs: 1, using: &weights)
+          let optimizer = SGD(
+            parameters: input.parameters + stack.parameters + head.parameters, learningRate: rate, momentum: 0.9)
+          var first = 0.0
+          var last = 0.0
+          for step in 1...steps {
+            last = optimizer.step {
+              sigmoidCrossEntropy(logits: head(stack.activations(input(X).tanh()).last!), labels: y)
+            }
+            if step == 1 { first = last }
+          }
+          if seed == 1 { row.append(first) }
+          finals.append(last)
+        }
+        rows.append(row + finals)
+        notebook.result("deep_training_\(configuration.name)", finals)
+      }
+      cell.line(
+        "\(depth) tanh layers of width \(width) between a 2 → \(width) tanh layer and a linear head; \(X.shape[0]) two-moons points,"
+      )
+      cell.line(
+        "full batch (batch norm's statistics are those of the \(X.shape[0]) points); SGD η = \(Format.number(rate)), momentum 0.9; training loss:"
+      )
+      cell.table(
+        ["network", "step 1, seed 1"] + (1...seeds).map { "step \(steps), seed \($0)" }, rows, digits: 3)
     }
   }
 }

@@ -12,6 +12,7 @@ extension Training {
       var data = cell.generator("data")
       let (X, y, Xv, yv) = moons(train: 200, valid: 400, noise: 0.2, using: &data)
       let (steps, batch) = (600, 32)
+      let (points, labels) = (X.rows, y.scalars)  // once: `rows` builds every row's array each time it is read
       let schedules: [(String, LearningRateSchedule)] = [
         ("constant 0.1", .constant(0.1)),
         ("step: 0.1, ×0.2 every 200", .stepDecay(initial: 0.1, every: 200, factor: 0.2)),
@@ -29,7 +30,7 @@ extension Training {
         let run = notebook.train(name, epochs: steps, unit: "step") { step in
           optimizer.learningRate = schedule.rate(at: step - 1)
           let rows = (0..<batch).map { _ in batches.nextInt(in: 0..<X.shape[0]) }
-          let (xb, yb) = (Tensor(rows.map { X.rows[$0] }), Tensor(rows.map { [y.scalars[$0]] }))
+          let (xb, yb) = (Tensor(rows.map { points[$0] }), Tensor(rows.map { [labels[$0]] }))
           let loss = optimizer.step { sigmoidCrossEntropy(logits: model(xb), labels: yb) }
           if step % 20 == 0 { curve.append((Double(step), evaluate(model, X, y).loss)) }
           return loss
@@ -57,10 +58,15 @@ extension Training {
 
   func clippingCell(_ notebook: Notebook) throws {
     try notebook.cell("clipping", "Exploding gradients, with and without clipping") { cell in
-      let (depth, width, batch, steps, rate) = (10, 32, 64, 300, 0.01)
+      let (depth, width, batch, steps, rate) = (10, 32, 64, 1500, 0.01)
+      let shortBudget = 300
       var inputs = cell.generator("inputs")
       let x = Tensor.normal([batch, width], using: &inputs)
       let target = x.rows.map { [$0[0]] }  // learn to pass the first input through
+      // Baselines no training can excuse: the constant 0, and the best constant, the mean target.
+      let zeroLoss = target.map { $0[0] * $0[0] }.reduce(0, +) / Double(batch)
+      let meanTarget = target.map { $0[0] }.reduce(0, +) / Double(batch)
+      let meanLoss = target.map { ($0[0] - meanTarget) * ($0[0] - meanTarget) }.reduce(0, +) / Double(batch)
       var rows: [[TableEntry]] = []
       var curves: [LineChart.Series] = []
       for clip in [nil, 1.0] {
@@ -83,19 +89,35 @@ extension Training {
           optimizer.step()
           return loss.item
         }
-        rows.append([
-          name, run.losses.first ?? .nan, norms.first!,
-          run.diverged ? "diverged at step \(run.divergedAt!)" : Format.number(run.finalLoss!, digits: 3),
-        ])
+        let beaten = run.losses.firstIndex { $0 < zeroLoss }.map { "\($0 + 1)" } ?? "never"
+        func after(_ n: Int) -> TableEntry {
+          run.losses.count >= n ? run.losses[n - 1] as TableEntry : "stopped at step \(run.divergedAt!)"
+        }
+        rows.append([name, run.losses.first ?? .nan, norms.first!, after(shortBudget), beaten, after(steps)])
         curves.append(.init(name, x: run.losses.indices.map { Double($0 + 1) }, y: run.losses))
         notebook.result(
           "clipping_\(clip == nil ? "off" : "on")", run.losses.isEmpty ? [] : [run.losses.first!, run.losses.last!])
         cell.line("\(name): \(run.summary)")
       }
+      curves.append(
+        .init(
+          "predicting 0: \(Format.number(zeroLoss, digits: 4))", x: [1, Double(steps)], y: [zeroLoss, zeroLoss],
+          dashed: true))
       cell.line(
         "\(depth) ReLU layers of width \(width) started at 1.5 × He's scale, a linear head; target: the first input;")
-      cell.line("plain SGD, η = \(Format.number(rate)), \(batch) fixed inputs, mean squared error:")
-      cell.table(["gradients", "loss at step 1", "‖g‖ at step 1", "loss after \(steps) steps"], rows, digits: 3)
+      cell.line("plain SGD, η = \(Format.number(rate)), \(batch) fixed inputs, mean squared error.")
+      cell.line(
+        "A constant prediction: 0 for every input has loss mean(y²) = \(Format.number(zeroLoss, digits: 4)); the best constant, the mean of y, \(Format.number(meanLoss, digits: 4))."
+      )
+      cell.table(
+        [
+          "gradients", "loss at step 1", "‖g‖ at step 1", "after \(shortBudget) steps",
+          "first step below \(Format.number(zeroLoss, digits: 4))",
+          "after \(steps) steps",
+        ], rows, digits: 4)
+      cell.line(
+        "The notebook stops a run at the first loss that is not finite or is above \(Format.number(1e12)) (its divergence limit)."
+      )
       try cell.figure(
         LineChart(
           name: "clipping", title: "Loss per step, exploding gradients", xLabel: "step", yLabel: "mean squared error",

@@ -6,8 +6,8 @@ set title 'Std of the activations, layer by layer' font ',14'
 set xlabel 'layer'
 set ylabel 'std'
 set grid lc rgb '#dddddd'
-set key at screen 0.5, 0.015 center bottom horizontal maxrows 1
-set bmargin 5.5
+set key at screen 0.5, 0.015 center bottom vertical maxrows 3
+set bmargin 6.7
 set autoscale xfix
 set offsets 0, 0, graph 0.05, graph 0.05
 set logscale y

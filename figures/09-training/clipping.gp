@@ -15,7 +15,8 @@ set format y '10^{%L}'
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'
 set output 'clipping.png'
 plot 'clipping.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'not clipped', \
-     'clipping.dat' index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'clipped at ‖g‖ = 1'
+     'clipping.dat' index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'clipped at ‖g‖ = 1', \
+     'clipping.dat' index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'predicting 0: 0.7258'
 set terminal svg size 900,560 enhanced font 'Sans,12' background rgb 'white'
 set output 'clipping.svg'
 replot

@@ -14,8 +14,10 @@ set logscale y
 set format y '10^{%L}'
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'
 set output 'residual-gradients.png'
-plot 'residual-gradients.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'tanh(Wa + b)', \
-     'residual-gradients.dat' index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'a + tanh(Wa + b)'
+plot 'residual-gradients.dat' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'tanh(Wa + b), default ±1/√n', \
+     'residual-gradients.dat' index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'a + tanh(Wa + b), default ±1/√n', \
+     'residual-gradients.dat' index 2 using 1:2 with lines lw 2 lc rgb '#009E73' title 'tanh(Wa + b), Xavier, gain 5/3', \
+     'residual-gradients.dat' index 3 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'a + tanh(Wa + b), Xavier, gain 5/3'
 set terminal svg size 900,560 enhanced font 'Sans,12' background rgb 'white'
 set output 'residual-gradients.svg'
 replot

@@ -11,12 +11,19 @@
 /// ```
 /// In training mode every example's output depends on the rest of the batch, so the gradient
 /// has three terms (chapter 09 derives them); in evaluation mode it is an affine map per feature.
+///
+/// The mode alone decides whether the running statistics change: every call in training mode
+/// updates them, also inside ``withoutGradient(_:)``, which only stops the recording of the
+/// graph. This is PyTorch's rule too (`torch.no_grad()` leaves `BatchNorm1d` updating its
+/// running statistics; `eval()` stops it). To evaluate, set ``isTraining`` to `false`; a
+/// training-mode call made "just to look" moves the statistics that evaluation will use.
 public final class BatchNorm: Module {
   /// The learned scale γ, `[features]`, starting at 1.
   public let gamma: Tensor
   /// The learned shift β, `[features]`, starting at 0.
   public let beta: Tensor
-  /// The running mean of the batches' means, `[features]` (not trained: updated in training mode).
+  /// The running mean of the batches' means, `[features]` (not trained: updated by every call in
+  /// training mode, with or without gradients).
   public private(set) var runningMean: [Double]
   /// The running mean of the batches' unbiased variances, `[features]`.
   public private(set) var runningVariance: [Double]
@@ -24,7 +31,8 @@ public final class BatchNorm: Module {
   public let momentum: Double
   /// The ε added to the variance before its square root.
   public let epsilon: Double
-  /// Training mode (batch statistics, running averages updated) or evaluation mode (running averages).
+  /// Training mode (batch statistics, running averages updated) or evaluation mode (running
+  /// averages, left as they are). The only switch that freezes the running averages.
   public var isTraining = true
 
   /// A normalization of `features` features, γ = 1, β = 0, running mean 0 and variance 1.
