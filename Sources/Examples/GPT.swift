@@ -4,7 +4,8 @@
 
 import Autograd
 
-/// A decoder-only transformer over token ids (Radford et al. 2018, as in nanoGPT):
+/// A decoder-only transformer over token ids, with GPT-2's layout (Radford et al. 2019): a layer
+/// norm in front of each sub-layer and one after the last block.
 ///
 /// ```
 /// x = tokens[ids] + positions[0..<T]                     [B, T, D]
@@ -13,6 +14,14 @@ import Autograd
 /// ```
 /// The causal mask lets position t attend to positions ≤ t only, so the logits at t predict
 /// token t + 1 from the tokens up to t, and one forward pass trains every position at once.
+///
+/// What differs from the GPTs it is named for: the first GPT (Radford et al. 2018) put each layer
+/// norm after its residual addition (post-norm) and had no final norm; both GPTs use GELU in the
+/// feed-forward layer, where `TransformerBlock` uses ReLU. Against nanoGPT's `model.py`: the head
+/// has its own weights and a bias (nanoGPT ties the head to the token embedding), there is no
+/// dropout, and the Linear layers keep PyTorch's default initialisation (nanoGPT draws them from
+/// N(0, 0.02²)). Chapter 10's AdamW decays every parameter; nanoGPT's `configure_optimizers`
+/// decays only the 2-D ones (weight matrices and embeddings), not the biases and layer-norm gains.
 public final class GPT: Module {
   /// The token embedding, `[V, D]`.
   public let tokens: Embedding

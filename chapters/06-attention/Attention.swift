@@ -172,6 +172,8 @@ struct Attention: ChapterCommand {
       let k = Tensor([[2.0, 1.0, 0.0, 1.0], [0.0, 1.0, 1.0, 0.0], [-1.0, 0.0, 1.0, 1.0]])  // [3, 4]
       let v = Tensor([[10.0, 0.0], [0.0, 10.0], [5.0, 5.0]])  // [3, 2]
       let report = gradientCheck([q, k, v]) { t in attention(query: t[0], key: t[1], value: t[2]).output }
+      cell.line("Q: the q of cell 'selective' and a second query [0, 1, 1, 0]; K and V as there:")
+      cell.tensor("Q", q)
       cell.line(
         "L = Σ rᵢⱼ·outputᵢⱼ with fixed random weights r; ∂L/∂Q, ∂L/∂K, ∂L/∂V by autograd against central differences:")
       for (input, name) in zip(report.inputs, ["Q", "K", "V"]) {

@@ -57,6 +57,10 @@ extension Attention {
       let q = Tensor([[2.0, 1.0, 0.0, 1.0], [0.0, 1.0, 1.0, 0.0]])
       let k = Tensor([[2.0, 1.0, 0.0, 1.0], [0.0, 1.0, 1.0, 0.0], [-1.0, 0.0, 1.0, 1.0]])
       let v = Tensor([[10.0, 0.0], [0.0, 10.0], [5.0, 5.0]])
+      // The two queries' outputs, so that the checks below cite printed rows.
+      cell.line("Q, K and V of cell 'gradients' (two queries); one output row per query:")
+      cell.tensor("softmax(Q·Kᵀ/√d)·V", attention(query: q, key: k, value: v).output)
+      cell.tensor("softmax(Q·Kᵀ)·V", attention(query: q, key: k, value: v, scaled: false).output)
       // The formula typed in by hand, against the library's attention().
       let byFormula = (q.matmul(k.transposed()) / 2.0).softmax(axis: -1).matmul(v)
       cell.check(

@@ -65,7 +65,9 @@ struct Words {
 struct Score {
   let name: String
   let parameters: Int
+  /// Validation and test loss, nats per character (∞ when a test prediction has probability 0).
   let nats: Double
+  let test: Double
   var bits: Double { nats / log(2) }
 }
 
@@ -84,10 +86,15 @@ struct LanguageModel: ChapterCommand {
     dataCell(notebook, words)
     var scores = try countingCells(notebook, words)
     scores.append(trainedBigramCell(notebook, words))
-    scores.append(try mlpCell(notebook, words))
-    let (gpt, score) = try gptCell(notebook, words)
-    scores.append(score)
-    try samplingCells(notebook, words, gpt)
+    let (mlp, mlpScore) = try mlpCell(notebook, words)
+    scores.append(mlpScore)
+    let (gpt, gptScore, gptPredictions) = try gptCell(notebook, words)
+    if gptPredictions != mlp.budget {
+      throw ValidationError("the GPT saw \(gptPredictions) predictions, the MLP's budget assumed \(mlp.budget)")
+    }
+    let wider = budgetCell(notebook, words, mlp: mlp, gpt: gptScore, gptPredictions: gptPredictions)
+    scores += wider.map(\.1) + [gptScore]
+    try samplingCells(notebook, words, gpt, mlps: [mlp.model] + wider.map(\.0.model))
     summaryCell(notebook, scores)
     // The promise of the first line, kept: every product ran in fixed order, so no BLAS kernel (nor
     // the tiled one) can change this chapter's numbers (the kernel test relies on it).
@@ -116,10 +123,10 @@ struct LanguageModel: ChapterCommand {
   }
 
   func summaryCell(_ notebook: Notebook, _ scores: [Score]) {
-    notebook.cell("summary", "Validation bits per character, model by model") { cell in
+    notebook.cell("summary", "Validation and test loss, model by model") { cell in
       cell.table(
-        ["model", "parameters", "nats / char", "bits / char"],
-        scores.map { [$0.name, $0.parameters, $0.nats, $0.bits] }, digits: 4)
+        ["model", "parameters", "valid nats", "test nats", "valid bits", "test bits"],
+        scores.map { [$0.name, $0.parameters, $0.nats, nats($0.test), $0.bits, nats($0.test / log(2))] }, digits: 4)
       notebook.result("bits_per_character", scores.map(\.bits))
     }
   }

@@ -77,7 +77,7 @@ struct KeyValueCache {
 }
 
 extension LanguageModel {
-  func samplingCells(_ notebook: Notebook, _ words: Words, _ model: GPT) throws {
+  func samplingCells(_ notebook: Notebook, _ words: Words, _ model: GPT, mlps: [ContextMLP]) throws {
     let training = Set(words.train)
     let dictionary = Set(words.valid + words.test)
     // The logits after the last of `ids`, from a forward pass over all of them.
@@ -85,6 +85,45 @@ extension LanguageModel {
       let logits = withoutGradient { model([ids]) }.scalars  // [1, T, V]
       return Array(logits[((ids.count - 1) * Vocabulary.size)...])
     }
+    notebook.cell("samples-by-model", "Words written by each model") { cell in
+      let unigramLogits = unigram(words.train).map { log($0) }
+      let bigramLogits = smoothed(bigramCounts(words.train), 1).map { $0.map { log($0) } }
+      // Each model as "the logits of the next token after these ids" (ids start with ".").
+      var models: [(String, ([Int]) -> [Double])] = [
+        ("unigram (+1)", { _ in unigramLogits }),
+        ("bigram (α = 1)", { ids in bigramLogits[ids.last!] }),
+      ]
+      for mlp in mlps {
+        models.append(
+          (
+            "MLP, context \(mlp.context)",
+            { ids in
+              let window = Array(([Int](repeating: 0, count: mlp.context - 1) + ids).suffix(mlp.context))
+              return withoutGradient { mlp([window]) }.scalars
+            }
+          ))
+      }
+      models.append(("GPT", fullLogits))
+      cell.line("Twelve words from each model at τ = 1, each drawn from \".\" until the model writes \".\" (at most")
+      cell.line(
+        "\(GPTShape.context - 1) letters, the GPT's context), and how many of 200 are words of the training set:")
+      var rows: [[TableEntry]] = []
+      for (name, next) in models {
+        var rng = cell.generator(name)
+        let samples = (0..<12).map { _ in Vocabulary.word(generate(temperature: 1, topK: nil, using: &rng, next: next))
+        }
+        // An empty word (the model wrote "." first) is shown as "".
+        cell.line("  \(name): \(samples.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: " "))")
+        var more = cell.generator(name + "/200")
+        let known = (0..<200).filter { _ in
+          training.contains(Vocabulary.word(generate(temperature: 1, topK: nil, using: &more, next: next)))
+        }
+        rows.append([name, Double(known.count) / 200])
+      }
+      cell.table(["model", "share of 200 samples in the training set"], rows, digits: 3)
+      notebook.result("samples_in_training_set", rows.map { $0[1] as! Double })
+    }
+
     notebook.cell("sampling", "Sampling: temperature and top-k") { cell in
       cell.line(
         "Each word starts from \".\"; the next character is drawn from softmax(logits / τ), among the k most likely")
@@ -160,18 +199,22 @@ extension LanguageModel {
         "  \"\(Vocabulary.word(word))\": the logits at each of its \(ids.count) positions, cached against recomputed:")
       cell.line(
         "  largest difference \(largest == 0 ? "0: the same bits" : Format.within(largest, Format.roundingBound))")
-      // Multiply-adds per generated word of n tokens: recomputing position t costs t times what one
-      // position costs (its projections, feed-forward and head) plus attention over t positions.
+      // Multiply-adds of the matrix products, as the code computes them. Per position and block:
+      // q, k, v and the output projection (4D²) and the feed-forward layer (D·4D + 4D·D = 8D²);
+      // per position, the head (D·V). Attention over a prefix of t tokens: the recomputing model
+      // calls `attention` on the whole [t, t] square of scores (then masks its upper half), 2t²D
+      // per block (Q·Kᵀ and weights·V); the cache computes one row of it, 2tD per block.
       let (D, V, L) = (GPTShape.width, Vocabulary.size, GPTShape.layers)
       let perPosition = L * (4 * D * D + 8 * D * D) + D * V
-      func attentionCost(_ t: Int) -> Int { L * 2 * t * D }
       let n = 10
-      let recompute = (1...n).reduce(0) { total, t in
-        total + t * perPosition + (1...t).reduce(0) { $0 + attentionCost($1) }
-      }
-      let cachedCost = (1...n).reduce(0) { $0 + perPosition + attentionCost($1) }
+      let recompute = (1...n).reduce(0) { $0 + $1 * perPosition + L * 2 * $1 * $1 * D }
+      let cachedCost = (1...n).reduce(0) { $0 + perPosition + L * 2 * $1 * D }
       cell.line(
-        "  multiply-adds in the matrix products to write \(n) tokens: \(recompute) recomputing, \(cachedCost) with the cache (\(Format.number(Double(recompute) / Double(cachedCost), digits: 3))×)"
+        "  multiply-adds in the matrix products, D = \(D), V = \(V), L = \(L) blocks, for the token after a prefix of t:"
+      )
+      cell.line("    recomputing: t·(L·12D² + D·V) + L·2t²D        with the cache: L·12D² + D·V + L·2tD")
+      cell.line(
+        "  to write \(n) tokens (t = 1 … \(n)): \(recompute) recomputing, \(cachedCost) with the cache (\(Format.number(Double(recompute) / Double(cachedCost), digits: 3))×)"
       )
       // Time, measured on this machine (the terminal shows it; the text cannot).
       var timer = cell.generator("timing")

@@ -40,32 +40,47 @@ func gptLoss(_ model: GPT, _ words: [String]) -> Double {
   return total / Double(count)
 }
 
+/// The training batches of the GPT: `steps` batches of `size` words drawn with replacement, and
+/// how many predictions they hold (a word of n letters makes n + 1). The MLP cell replays the
+/// GPT's stream to train on the same number of predictions.
+func gptBatches(
+  _ train: [String], steps: Int = GPTShape.steps, size: Int = GPTShape.batch, using generator: SeededGenerator
+) -> (batches: [[String]], predictions: Int) {
+  var generator = generator
+  let batches = (0..<steps).map { _ in (0..<size).map { _ in train[generator.nextInt(in: 0..<train.count)] } }
+  return (batches, batches.joined().reduce(0) { $0 + $1.count + 1 })
+}
+
 /// The chapter's GPT, its size in one place (the benchmark `gpt_step` builds the same).
 enum GPTShape {
   static let (context, width, heads, layers, batch) = (16, 32, 4, 2, 32)
+  /// Training steps, each of `batch` words.
+  static let steps = 2000
 }
 
 extension LanguageModel {
-  func gptCell(_ notebook: Notebook, _ words: Words) throws -> (GPT, Score) {
-    var result: (GPT, Score)!
+  func gptCell(_ notebook: Notebook, _ words: Words) throws -> (GPT, Score, Int) {
+    var result: (GPT, Score, Int)!
     try notebook.cell("gpt", "A GPT: causal self-attention over the whole word so far") { cell in
       var weights = cell.generator("weights")
-      var batches = cell.generator("batches")
+      let (batches, budget) = gptBatches(words.train, using: cell.generator("batches"))
       let shape = GPTShape.self
       let model = GPT(
         vocabulary: Vocabulary.size, context: shape.context, width: shape.width, heads: shape.heads,
         layers: shape.layers, using: &weights)
-      let steps = 2000
+      let steps = shape.steps
       let schedule = LearningRateSchedule.warmupCosine(peak: 0.005, warmup: 100, total: steps, floor: 0.0005)
       let optimizer = AdamW(parameters: model.parameters, learningRate: 0.005, weightDecay: 0.01)
       let probe = Array(words.valid.prefix(1000))
       var curve: [(step: Double, train: Double, valid: Double)] = []
       var clipped = 0
+      // Before training: near ln 27 only if the head's logits start near 0.
+      let initialLoss = gptLoss(model, probe)
+      curve.append((0, gptLoss(model, Array(words.train.prefix(1000))), initialLoss))
       let started = Date()
       let run = notebook.train("GPT", epochs: steps, unit: "step") { step in
         optimizer.learningRate = schedule.rate(at: step - 1)
-        let picked = (0..<shape.batch).map { _ in words.train[batches.nextInt(in: 0..<words.train.count)] }
-        let (ids, targets) = gptBatch(picked)
+        let (ids, targets) = gptBatch(batches[step - 1])
         optimizer.zeroGradients()
         let loss = model.loss(ids, targets: targets)
         loss.backward()
@@ -78,6 +93,7 @@ extension LanguageModel {
       }
       let trainingSeconds = Date().timeIntervalSince(started)
       let validLoss = gptLoss(model, words.valid)
+      let testLoss = gptLoss(model, words.test)
       cell.line(
         "token and position embeddings (D = \(shape.width)), \(shape.layers) blocks of \(shape.heads)-head causal self-attention and a"
       )
@@ -87,7 +103,12 @@ extension LanguageModel {
       cell.line(
         "to \(Vocabulary.size) logits: \(model.parameterCount) parameters. AdamW (λ = 0.01), warm-up 100 steps then cosine from η = 0.005"
       )
-      cell.line("to 0.0005, gradients clipped at norm 1, \(steps) steps of \(shape.batch) training words.")
+      cell.line(
+        "to 0.0005, gradients clipped at norm 1, \(steps) steps of \(shape.batch) training words: \(budget) predictions seen."
+      )
+      cell.line(
+        "before training: \(Format.number(initialLoss, digits: 4)) nats on the 1000 validation words; ln 27 = \(Format.number(log(27.0), digits: 4))"
+      )
       cell.line("  \(run.summary); the gradient norm exceeded 1 in \(clipped) of the \(steps) steps")
       cell.table(
         ["step", "train NLL (1000 words)", "valid NLL (1000 words)"], curve.map { [Int($0.step), $0.train, $0.valid] },
@@ -96,17 +117,22 @@ extension LanguageModel {
       cell.table(
         ["training", "seconds"], [["\(steps) steps, this machine", trainingSeconds]], digits: 3, measured: [1])
       cell.line(
-        "validation, all \(words.valid.count) words: \(Format.number(validLoss, digits: 4)) nats = \(Format.number(validLoss / log(2), digits: 4)) bits per character"
+        "validation, all \(words.valid.count) words: \(Format.number(validLoss, digits: 4)) nats = \(Format.number(validLoss / log(2), digits: 4)) bits per character; test: \(Format.number(testLoss, digits: 4)) nats"
       )
+      let trained = curve.filter { $0.step > 0 }  // the figure starts after the first 250 steps
       try cell.figure(
         LineChart(
           name: "gpt-loss", title: "GPT: loss per character", xLabel: "step", yLabel: "nats per character",
           series: [
-            .init("train (1000 words)", x: curve.map(\.step), y: curve.map(\.train), points: true),
-            .init("valid (1000 words)", x: curve.map(\.step), y: curve.map(\.valid), points: true),
+            .init("train (1000 words)", x: trained.map(\.step), y: trained.map(\.train), points: true),
+            .init("valid (1000 words)", x: trained.map(\.step), y: trained.map(\.valid), points: true),
           ]))
-      notebook.result("gpt_valid_nats", validLoss)
-      result = (model, Score(name: "GPT, \(shape.layers) blocks", parameters: model.parameterCount, nats: validLoss))
+      notebook.result("gpt_nats", [initialLoss, validLoss, testLoss])
+      result = (
+        model,
+        Score(name: "GPT, \(shape.layers) blocks", parameters: model.parameterCount, nats: validLoss, test: testLoss),
+        budget
+      )
     }
     return result
   }
