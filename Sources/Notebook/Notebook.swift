@@ -17,6 +17,8 @@ public final class Notebook {
   let figureLog: FigureLog
   private var record = ResultsRecord()
   private var checkLog = SourceCheckLog()
+  /// Who has used each random stream so far (RandomStreams.swift).
+  var streamOwners: [String: String] = [:]
 
   public init(
     chapter: String, seed: UInt64, mode: OutputMode, figuresDirectory: String, renderFigures: Bool,

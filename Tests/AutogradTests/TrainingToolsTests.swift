@@ -63,7 +63,8 @@ struct TrainingToolsTests {
   }
 
   @Test func dropoutScalesWhatItKeepsAndIsTheIdentityInEvaluation() {
-    let dropout = Dropout(probability: 0.25, seed: 3)
+    var masks = SeededGenerator(seed: 3)
+    let dropout = Dropout(probability: 0.25, using: &masks)
     let x = Tensor(shape: [1000], scalars: (0..<1000).map { Double($0 % 7) + 1 }, requiresGrad: true)
     let mask = dropout.peekMask(x.shape)
     let y = dropout(x)
@@ -79,7 +80,8 @@ struct TrainingToolsTests {
 
   @Test func dropoutKeepsTheExpectation() {
     // Over 4000 masks the mean output of each of 5 inputs is within 3% of the input.
-    let dropout = Dropout(probability: 0.5, seed: 11)
+    var masks = SeededGenerator(seed: 11)
+    let dropout = Dropout(probability: 0.5, using: &masks)
     let x = Tensor([1.0, 2, 3, 4, 5])
     var total = [Double](repeating: 0, count: 5)
     for _ in 0..<4000 { total = zip(total, dropout(x).scalars).map(+) }
@@ -89,7 +91,8 @@ struct TrainingToolsTests {
   @Test func dropoutMisuse() async {
     let text = standardError(
       await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-        _ = Dropout(probability: 1, seed: 0)
+        var masks = SeededGenerator(seed: 0)
+        _ = Dropout(probability: 1, using: &masks)
       })
     #expect(text.contains("Dropout(probability: 1.0): the probability must be in [0, 1)"))
   }

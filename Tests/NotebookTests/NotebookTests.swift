@@ -97,6 +97,24 @@ struct NotebookTests {
     #expect(draws(otherSeed, "b") != b)  // another seed, another stream
   }
 
+  @Test("a cell's own stream asked for under a shared name stops, naming both; replaying it on purpose does not")
+  func streamNamesApart() async {
+    await #expect(processExitsWith: .failure) {
+      let notebook = Notebook(
+        chapter: "test", seed: 1, mode: .quiet, figuresDirectory: NSTemporaryDirectory(), renderFigures: false)
+      notebook.cell("a", "A") { cell in _ = cell.generator("batches") }
+      _ = notebook.generator("a/batches")
+    }
+    let notebook = quietNotebook()
+    var first: [Double] = []
+    notebook.cell("a", "A") { cell in
+      var rng = cell.generator("batches")
+      first = (0..<3).map { _ in rng.nextUnit() }
+    }
+    var replayed = notebook.generator(replaying: "batches", ofCell: "a")
+    #expect((0..<3).map { _ in replayed.nextUnit() } == first)
+  }
+
   @Test("a stream's seed is fixed arithmetic, the same in every process and on every machine")
   func streamSeedIsStable() {
     // The value an independent implementation (FNV-1a, then SplitMix64's finalizer) gives: if

@@ -94,7 +94,7 @@ extension Attention {
       cell.check(
         SourceCheck(
           id: "002-multi-head", source: Article.a002,
-          claim: "L188: multi-head self-attention uses several independent self-attention mechanisms",
+          claim: "L190: multi-head self-attention uses several independent self-attention mechanisms",
           stated: mha.output(Tensor.concatenated(separate, axis: 2)).scalars, computed: mha(x).scalars,
           tolerance: 1e-12,
           note: "Correct: each head attends on its own slice of the projections; concatenating the heads' outputs and "

@@ -145,7 +145,7 @@ extension Training {
       var rows: [[TableEntry]] = []
       for equal in [true, false] {
         var weights = cell.generator("weights")
-        let model = Classifier(sizes: [2, hidden, 1], dropout: nil, seed: 0, using: &weights)
+        let model = Classifier(sizes: [2, hidden, 1], using: &weights)
         if equal {
           // Every weight 0.5 and every bias 0: the 8 hidden units are the same function of x.
           for layer in model.layers {

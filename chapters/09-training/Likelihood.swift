@@ -70,7 +70,7 @@ extension Training {
         for (e, epsilon) in epsilons.enumerated() {
           var weights = cell.generator("weights-\(seed)")
           var batches = cell.generator("batches-\(seed)")
-          let model = Classifier(sizes: [2, 32, 32, 2], dropout: nil, seed: 0, using: &weights)
+          let model = Classifier(sizes: [2, 32, 32, 2], using: &weights)
           let optimizer = Adam(parameters: model.parameters, learningRate: 0.01)
           // The target: 1 − ε + ε/K on the label, ε/K elsewhere (K = 2 classes).
           func targets(_ labels: [Int]) -> Tensor {

@@ -12,10 +12,11 @@ final class Classifier: Module {
   let layers: [Linear]
   let dropouts: [Dropout]
 
-  init(sizes: [Int], dropout: Double?, seed: UInt64, using generator: inout SeededGenerator) {
+  /// The layers' weights come first from `generator`, then, with dropout, each dropout's masks
+  /// (so a model with dropout starts from the same weights as one without).
+  init(sizes: [Int], dropout: Double? = nil, using generator: inout SeededGenerator) {
     layers = zip(sizes, sizes.dropFirst()).map { Linear(inputs: $0, outputs: $1, using: &generator) }
-    dropouts =
-      dropout.map { p in (0..<(sizes.count - 2)).map { Dropout(probability: p, seed: seed &+ UInt64($0)) } } ?? []
+    dropouts = dropout.map { p in (0..<(sizes.count - 2)).map { _ in Dropout(probability: p, using: &generator) } } ?? []
   }
 
   func callAsFunction(_ x: Tensor) -> Tensor {
@@ -68,7 +69,7 @@ extension Training {
       var parameterCount = 0
       for configuration in configurations {
         var weights = cell.generator("weights")  // the same start for every configuration
-        let model = Classifier(sizes: sizes, dropout: configuration.dropout, seed: 90, using: &weights)
+        let model = Classifier(sizes: sizes, dropout: configuration.dropout, using: &weights)
         let optimizer = AdamW(parameters: model.parameters, learningRate: rate, weightDecay: configuration.decay)
         parameterCount = model.parameterCount
         var validation: [(step: Int, loss: Double)] = []
@@ -134,7 +135,8 @@ extension Training {
 
   func dropoutCell(_ notebook: Notebook) {
     notebook.cell("dropout", "Inverted dropout: the same in expectation as evaluation") { cell in
-      let dropout = Dropout(probability: 0.3, seed: 91)
+      var masks = cell.generator("masks")
+      let dropout = Dropout(probability: 0.3, using: &masks)
       let x = Tensor([0.5, -1.0, 2.0, 0.25, 1.5, -0.75])
       let mask = dropout.peekMask(x.shape)
       let once = withoutGradient { dropout(x) }
@@ -204,7 +206,7 @@ extension Training {
       let (steps, lambda) = (200, 0.01)
       func model() -> Classifier {
         var weights = cell.generator("weights")  // the same start for all four runs
-        return Classifier(sizes: [2, 48, 48, 1], dropout: nil, seed: 0, using: &weights)
+        return Classifier(sizes: [2, 48, 48, 1], using: &weights)
       }
       func loss(_ m: Classifier) -> Tensor { sigmoidCrossEntropy(logits: m(X), labels: y) }
       // λ/2·‖θ‖² over every parameter, biases included, as AdamW and the manual decay below decay them all.
@@ -216,7 +218,7 @@ extension Training {
         optimizer.zeroGradients()
         loss(m).backward()
         for p in m.parameters { p.scalars = p.scalars.map { $0 * (1 - rate * lambda) } }
-        optimizer.step()
+        optimizer.update()  // the update alone: the decay sits between the backward pass and it
       }
       func largestDifference(_ a: Classifier, _ b: Classifier) -> Double {
         zip(a.parameters, b.parameters).map { p, q in zip(p.scalars, q.scalars).map { abs($0 - $1) }.max()! }.max()!

@@ -24,7 +24,7 @@ extension Training {
       for (name, schedule) in schedules {
         var weights = cell.generator("weights")
         var batches = cell.generator("batches")  // the same mini-batches for every schedule
-        let model = Classifier(sizes: [2, 32, 32, 1], dropout: nil, seed: 0, using: &weights)
+        let model = Classifier(sizes: [2, 32, 32, 1], using: &weights)
         let optimizer = SGD(parameters: model.parameters, learningRate: 0.1, momentum: 0.9)
         var curve: [(Double, Double)] = []
         let run = notebook.train(name, epochs: steps, unit: "step") { step in
@@ -81,13 +81,12 @@ extension Training {
         var norms: [Double] = []
         let name = clip.map { "clipped at ‖g‖ = \(Format.number($0))" } ?? "not clipped"
         let run = notebook.train(name, epochs: steps, unit: "step") { _ in
-          optimizer.zeroGradients()
-          let loss = meanSquaredError(predicted: head(stack.activations(x).last!), expected: Tensor(target))
-          loss.backward()
-          norms.append(
-            clip.map { clipGradientNorm(parameters, maxNorm: $0) } ?? clipGradientNorm(parameters, maxNorm: .infinity))
-          optimizer.step()
-          return loss.item
+          // Clipping at ∞ measures the norm and clips nothing.
+          let step = optimizer.step(clippingGradientNorm: clip ?? .infinity) {
+            meanSquaredError(predicted: head(stack.activations(x).last!), expected: Tensor(target))
+          }
+          norms.append(step.gradientNorm)
+          return step.loss
         }
         let beaten = run.losses.firstIndex { $0 < zeroLoss }.map { "\($0 + 1)" } ?? "never"
         func after(_ n: Int) -> TableEntry {

@@ -122,7 +122,7 @@ extension LanguageModel {
     var result: (MLPRun, Score)!
     try notebook.cell("mlp", "A context-window MLP (Bengio et al. 2003)") { cell in
       // The budget: as many predictions as the GPT below will see (the GPT cell checks it).
-      let budget = gptBatches(words.train, using: notebook.generator("gpt/batches")).predictions
+      let budget = gptBatches(words.train, using: notebook.generator(replaying: "batches", ofCell: "gpt")).predictions
       let steps = Int((Double(budget) / 64).rounded())
       let k = 3
       let checkpoints = Set([0] + Array(stride(from: 2000, to: steps, by: 2000)) + [steps])

@@ -18,7 +18,8 @@ extension LanguageModel {
       for k in [5, 8] {
         let run = MLPRun(
           context: k, steps: mlp.steps, words: words, notebook: notebook, label: "MLP, k = \(k)",
-          weights: notebook.generator("mlp/weights"), batches: notebook.generator("mlp/batches"))
+          weights: notebook.generator(replaying: "weights", ofCell: "mlp"),
+          batches: notebook.generator(replaying: "batches", ofCell: "mlp"))
         results.append(
           (run, Score(name: "MLP, context \(k)", parameters: run.model.parameterCount, nats: run.valid, test: run.test))
         )

@@ -81,15 +81,12 @@ extension LanguageModel {
       let run = notebook.train("GPT", epochs: steps, unit: "step") { step in
         optimizer.learningRate = schedule.rate(at: step - 1)
         let (ids, targets) = gptBatch(batches[step - 1])
-        optimizer.zeroGradients()
-        let loss = model.loss(ids, targets: targets)
-        loss.backward()
-        if clipGradientNorm(model.parameters, maxNorm: 1) > 1 { clipped += 1 }
-        optimizer.step()
+        let loss = optimizer.step(clippingGradientNorm: 1) { model.loss(ids, targets: targets) }
+        if loss.gradientNorm > 1 { clipped += 1 }
         if step % 250 == 0 {
           curve.append((Double(step), gptLoss(model, Array(words.train.prefix(1000))), gptLoss(model, probe)))
         }
-        return loss.item
+        return loss.loss
       }
       let trainingSeconds = Date().timeIntervalSince(started)
       let validLoss = gptLoss(model, words.valid)

@@ -16,8 +16,20 @@ public final class Dropout: Module {
   public var isTraining = true
   private var generator: SeededGenerator
 
+  /// Dropout with probability `p`, drawing its masks from a generator of its own, seeded by one
+  /// draw from `generator` (a chapter cell's stream, say), so that the masks follow the run's seed
+  /// as the weights do.
+  public convenience init(probability p: Double, using generator: inout SeededGenerator) {
+    self.init(probability: p, masksSeed: generator.next())
+  }
+
   /// Dropout with probability `p`, drawing its masks from a generator seeded by `seed`.
-  public init(probability p: Double, seed: UInt64) {
+  @available(*, deprecated, message: "draw the seed from the run's generator: Dropout(probability:using:)")
+  public convenience init(probability p: Double, seed: UInt64) {
+    self.init(probability: p, masksSeed: seed)
+  }
+
+  private init(probability p: Double, masksSeed seed: UInt64) {
     if !(0..<1).contains(p) { fail("Dropout(probability: \(p)): the probability must be in [0, 1)") }
     probability = p
     generator = SeededGenerator(seed: seed)
