@@ -1,6 +1,7 @@
 // ChapterCommand.swift — the command line every chapter shares, on swift-argument-parser.
 
 import ArgumentParser
+import Autograd
 import Foundation
 import Plot
 
@@ -119,6 +120,14 @@ extension ChapterCommand {
       figuresDirectory: options.figuresDir ?? "figures/\(name)", renderFigures: !options.noPlot,
       gnuplotTimeout: options.gnuplotTimeout)
     try lesson(notebook)
+    // Every chapter computes each product in fixed order (below fixedOrderProductLimit, or with the
+    // limit raised), so no BLAS kernel can change its numbers, and the tests rely on it: they run a
+    // chapter once, not under every OpenBLAS kernel. A product that went elsewhere stops it here.
+    if openBLASProductCount > 0 {
+      throw ValidationError(
+        "\(name) computed \(openBLASProductCount) products outside the fixed order (OpenBLAS or the tiled "
+          + "kernel), whose last bits depend on the CPU; keep products below fixedOrderProductLimit or raise it")
+    }
     if options.json { print(notebook.json.serialized()) }
     let textPath = options.textPath ?? "chapters/\(name)/README.md"
     // The committed results sit beside the text: chapters/NN-topic/results.json.

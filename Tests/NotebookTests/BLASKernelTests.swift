@@ -1,22 +1,29 @@
-// BLASKernelTests.swift — the same book on every machine: every chapter's text, JSON results and
-// figure data, checked under each OpenBLAS kernel this CPU can run, with one and two threads, and
-// with the C library's math functions in their variant for CPUs without fused multiply-add.
+// BLASKernelTests.swift — the same book on every machine and in both modes: every chapter's
+// text, JSON results, figure data and figure scripts, checked under each configuration that can
+// change its bits.
 //
-// OpenBLAS picks its kernel by CPU, and OPENBLAS_CORETYPE overrides the choice; glibc picks its
-// exp, log, pow and cos by CPU too, and GLIBC_TUNABLES can hide the CPU's FMA from it. So one
-// machine can stand in for many: a change that would make another CPU print other numbers fails here.
+// OpenBLAS picks its kernel by CPU (OPENBLAS_CORETYPE overrides the choice), but no chapter lets a
+// product reach it: each computes every product in fixed order, and ChapterCommand stops a chapter
+// in which one went to OpenBLAS or the tiled kernel. So the kernel cannot change a chapter, and
+// one short chapter runs under every kernel as a canary. What can change the bits is checked for
+// every chapter: glibc's exp, log, pow and cos, picked by CPU too (GLIBC_TUNABLES hides the
+// CPU's FMA from it, so one machine stands in for an older one), and the reference mode
+// (AUTOGRAD_MODE=reference: no fast path, no second thread, ExecutionMode.swift).
 
 import Foundation
 import Testing
 
-/// One way of running OpenBLAS: a kernel (or the CPU's own choice) and a thread count.
+/// One way of running a chapter: an OpenBLAS kernel (or the CPU's own choice), a thread count,
+/// glibc's math with or without FMA, Autograd's fast paths or its reference mode.
 struct BLASConfiguration: CustomTestStringConvertible, Sendable {
   /// The `OPENBLAS_CORETYPE` name, or nil for the kernel OpenBLAS picks for this CPU.
-  let kernel: String?
-  let threads: Int
+  var kernel: String? = nil
+  var threads = 2
   /// Whether glibc is told the CPU has no AVX2, FMA or AVX-512, so it picks the math functions
   /// an older CPU would run.
   var withoutFMA = false
+  /// Whether Autograd runs on its plain definitions alone.
+  var reference = false
 
   var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
@@ -25,12 +32,16 @@ struct BLASConfiguration: CustomTestStringConvertible, Sendable {
     environment.removeValue(forKey: "OPENBLAS_CORETYPE")
     if let kernel { environment["OPENBLAS_CORETYPE"] = kernel }
     if withoutFMA { environment["GLIBC_TUNABLES"] = "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX512F" }
+    environment["AUTOGRAD_MODE"] = reference ? "reference" : "fast"
     return environment
   }
 
+  /// The configuration whose run also checks the figure scripts.
+  var isDefault: Bool { kernel == nil && threads == 2 && !withoutFMA && !reference }
+
   var testDescription: String {
     "\(kernel ?? "this CPU's own kernel"), \(threads) thread\(threads == 1 ? "" : "s")"
-      + (withoutFMA ? ", C library math without FMA" : "")
+      + (withoutFMA ? ", C library math without FMA" : "") + (reference ? ", reference mode" : "")
   }
 }
 
@@ -58,47 +69,51 @@ let runnableKernels: [String] = {
   #endif
 }()
 
-/// Every kernel with two threads, the CPU's own kernel with one and with two, and (on an x86-64
-/// CPU with FMA) the math library's code for CPUs without it.
-let blasConfigurations: [BLASConfiguration] = {
-  var configurations =
-    [BLASConfiguration(kernel: nil, threads: 1), BLASConfiguration(kernel: nil, threads: 2)]
-    + runnableKernels.map { BLASConfiguration(kernel: $0, threads: 2) }
+/// What every chapter runs under: as it is, with the C library's math for CPUs without FMA (on
+/// an x86-64 CPU with FMA), and in the reference mode.
+let chapterModes: [BLASConfiguration] = {
+  var configurations = [BLASConfiguration(), BLASConfiguration(reference: true)]
   #if arch(x86_64) && os(Linux)
-    if cpuFlags.contains("fma") { configurations.append(BLASConfiguration(kernel: nil, threads: 2, withoutFMA: true)) }
+    if cpuFlags.contains("fma") { configurations.insert(BLASConfiguration(withoutFMA: true), at: 1) }
   #endif
   return configurations
 }()
 
+/// The canary: the shortest chapter under every OpenBLAS kernel this CPU runs, one thread each.
+let kernelCanary = "03-losses"
+
 /// Whether this OpenBLAS takes its kernel from OPENBLAS_CORETYPE (a DYNAMIC_ARCH build, as
-/// Debian's is): asked once, by running the shortest chapter with the first kernel forced.
+/// Debian's is): asked once, by running the canary with the first kernel forced.
 let openBLASHonoursCoreType: Bool = {
   guard let kernel = runnableKernels.first, let figures = try? temporaryDirectory() else { return false }
   defer { try? FileManager.default.removeItem(atPath: figures) }
   let run = try? runChapter(
-    "03-losses", ["--quiet", "--no-plot", "--figures-dir", figures],
+    kernelCanary, ["--quiet", "--no-plot", "--figures-dir", figures],
     environment: BLASConfiguration(kernel: kernel, threads: 1).environment)
   return run?.stderr.contains("Core: \(kernel)") ?? false
 }()
 
-/// Chapters that compute every product in fixed order (`fixedOrderProductLimit = .max`) and stop
-/// if any product went to OpenBLAS all the same (`openBLASProductCount`): no OpenBLAS kernel can
-/// change them, so they run under the CPU's own kernel (one and two threads) and with the C
-/// library's math without FMA, not under every kernel; chapter 10 takes 40 seconds a run, chapter
-/// 12 (whose products are all tiny) about 16.
-let chaptersWithoutBLAS: Set<String> = ["10-language-model", "12-rewards"]
-
 /// The configurations each chapter is checked under.
 let chapterConfigurations: [(String, BLASConfiguration)] = chapterNames.flatMap { chapter in
-  blasConfigurations.filter { !chaptersWithoutBLAS.contains(chapter) || $0.kernel == nil }.map { (chapter, $0) }
+  chapterModes.map { (chapter, $0) }
 }
 
-@Suite("The same book under every BLAS kernel", .bookCheck)
+@Suite("The same book on every machine and in both modes", .bookCheck)
 struct BLASKernelTests {
-  @Test(
-    "text, JSON results and figure data", .enabled(if: openBLASHonoursCoreType, "OpenBLAS ignores OPENBLAS_CORETYPE"),
-    arguments: chapterConfigurations)
+  @Test("text, JSON results, figure data and scripts", arguments: chapterConfigurations)
   func chapter(_ chapter: String, _ configuration: BLASConfiguration) throws {
+    try check(chapter, under: configuration)
+  }
+
+  @Test(
+    "the canary chapter under every OpenBLAS kernel this CPU runs",
+    .enabled(if: openBLASHonoursCoreType, "OpenBLAS ignores OPENBLAS_CORETYPE (not a DYNAMIC_ARCH build)"),
+    arguments: runnableKernels)
+  func canary(_ kernel: String) throws {
+    try check(kernelCanary, under: BLASConfiguration(kernel: kernel, threads: 1))
+  }
+
+  func check(_ chapter: String, under configuration: BLASConfiguration) throws {
     let figures = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: figures) }
     let run = try runChapter(
@@ -107,11 +122,14 @@ struct BLASKernelTests {
       #expect(run.stderr.contains("Core: \(kernel)"), "OpenBLAS did not switch to \(kernel):\n\(run.stderr)")
     }
     #expect(run.status == 0, "under \(configuration.testDescription) the text and the program disagree:\n\(run.stderr)")
-    let files = try FileManager.default.contentsOfDirectory(atPath: figures).filter { $0.hasSuffix(".dat") }.sorted()
+    // The data in every configuration; the scripts, which no configuration can change, once.
+    let kinds = configuration.isDefault ? [".dat", ".gp"] : [".dat"]
+    let written = try FileManager.default.contentsOfDirectory(atPath: figures)
+    let files = written.filter { name in kinds.contains { name.hasSuffix($0) } }.sorted()
     let committedFiles = try FileManager.default.contentsOfDirectory(atPath: "\(packageRoot)/figures/\(chapter)")
     #expect(
-      files == committedFiles.filter { $0.hasSuffix(".dat") }.sorted(),
-      "figure data files differ from figures/\(chapter)")
+      files == committedFiles.filter { name in kinds.contains { name.hasSuffix($0) } }.sorted(),
+      "figure data or script files differ from figures/\(chapter)")
     for file in files {
       let committed = FileManager.default.contents(atPath: "\(packageRoot)/figures/\(chapter)/\(file)")
       #expect(

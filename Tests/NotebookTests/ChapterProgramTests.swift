@@ -4,17 +4,14 @@
 import Foundation
 import Testing
 
-@Suite("Chapter programs", .bookCheck)
+@Suite("Chapter programs")
 struct ChapterProgramTests {
-  /// The text, the committed results and the figure data are checked under every BLAS kernel
-  /// (BLASKernelTests.swift); these two check the JSON's form and the figures' gnuplot scripts.
-  @Test("JSON in the documented form", arguments: chapterNames)
+  /// The committed results are the program's (the book checks compare them under every
+  /// configuration, BLASKernelTests.swift); here their form, as the README documents it.
+  @Test("results.json in the documented form", arguments: chapterNames)
   func json(_ chapter: String) throws {
-    let printed = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: printed) }
-    let run = try runChapter(chapter, ["--json", "--no-plot", "--figures-dir", printed])
-    #expect(run.status == 0, "\(run.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let text = try #require(FileManager.default.contents(atPath: "\(packageRoot)/chapters/\(chapter)/results.json"))
+    let object = try #require(try JSONSerialization.jsonObject(with: text) as? [String: Any])
     #expect(object["chapter"] as? String == chapter)
     let results = try #require(object["results"] as? [String: Any])
     #expect(!results.isEmpty)
@@ -29,22 +26,6 @@ struct ChapterProgramTests {
     let ids = checks.compactMap { $0["id"] as? String }
     #expect(Set(ids).count == ids.count, "source check ids repeat")
   }
-
-  @Test("figure scripts as committed", arguments: chapterNames)
-  func scripts(_ chapter: String) throws {
-    let written = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: written) }
-    let run = try runChapter(chapter, ["--quiet", "--no-plot", "--figures-dir", written])
-    #expect(run.status == 0, "\(run.stderr)")
-    let scripts = try FileManager.default.contentsOfDirectory(atPath: written).filter { $0.hasSuffix(".gp") }
-    #expect(!scripts.isEmpty)
-    for file in scripts {
-      let committed = FileManager.default.contents(atPath: "\(packageRoot)/figures/\(chapter)/\(file)")
-      #expect(
-        committed == FileManager.default.contents(atPath: written + "/" + file),
-        "figures/\(chapter)/\(file) is stale: run make")
-    }
-  }
 }
 
 @Suite("The tour's command line and edge cases", .bookCheck)
@@ -54,6 +35,19 @@ struct TourCommandLineTests {
     let text = try String(contentsOfFile: packageRoot + "/chapters/00-tour/README.md", encoding: .utf8)
     let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix(prefix) })
     return (text, line)
+  }
+
+  @Test("--json prints the committed results and nothing else")
+  func jsonOutput() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try runChapter("00-tour", ["--json", "--no-plot", "--figures-dir", folder])
+    #expect(run.status == 0, "\(run.stderr)")
+    let printed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? NSDictionary
+    let committed = try FileManager.default.contents(atPath: packageRoot + "/chapters/00-tour/results.json").map {
+      try JSONSerialization.jsonObject(with: $0) as? NSDictionary
+    }
+    #expect(printed != nil && printed == committed ?? nil)
   }
 
   @Test("a changed number in the text is caught, naming the block and both lines")
