@@ -15,6 +15,7 @@ let chapters = [
   "08-text-classifier",
   "09-training",
   "10-language-model",
+  "13-large-models",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.
