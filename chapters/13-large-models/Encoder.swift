@@ -15,19 +15,19 @@ final class Encoder: Module {
   let blocks: [TransformerBlock]
   let norm: LayerNorm
 
-  init(vocabulary: Int, using generator: inout SeededGenerator) {
-    tokens = Embedding(count: vocabulary, dimension: Self.width, using: &generator)
-    positions = Embedding(count: Self.context, dimension: Self.width, using: &generator)
+  init(vocabulary: Int, width: Int = Encoder.width, using generator: inout SeededGenerator) {
+    tokens = Embedding(count: vocabulary, dimension: width, using: &generator)
+    positions = Embedding(count: Self.context, dimension: width, using: &generator)
     for table in [tokens.E, positions.E] { table.scalars = table.scalars.map { 0.02 * $0 } }  // as GPT-2 and BERT
-    blocks = (0..<Self.layers).map { _ in TransformerBlock(width: Self.width, heads: Self.heads, using: &generator) }
-    norm = LayerNorm(width: Self.width)
+    blocks = (0..<Self.layers).map { _ in TransformerBlock(width: width, heads: Self.heads, using: &generator) }
+    norm = LayerNorm(width: width)
   }
 
   /// The vectors `[B, T, D]` of sentences padded with id 0 to one length; a padding position is
   /// masked out as a key, so it changes nothing at the real positions.
   func callAsFunction(_ ids: [[Int]]) -> Tensor {
     let (b, t) = (ids.count, ids[0].count)
-    var x = tokens(ids.flatMap { $0 }).reshaped([b, t, Self.width]) + positions(Array(0..<t))  // [B, T, D]
+    var x = tokens(ids.flatMap { $0 }).reshaped([b, t, tokens.E.shape[1]]) + positions(Array(0..<t))  // [B, T, D]
     let keys = Tensor(shape: [b, 1, 1, t], scalars: ids.flatMap { $0.map { $0 == Vocabulary.padding ? 0.0 : 1.0 } })
     for block in blocks { x = block(x, mask: keys) }  // keys [B, 1, 1, T] broadcast over heads and queries
     return norm(x)  // [B, T, D]
@@ -78,9 +78,9 @@ final class SentimentClassifier: Module {
   let body: Encoder
   let head: Linear
 
-  init(vocabulary: Int, using generator: inout SeededGenerator) {
-    body = Encoder(vocabulary: vocabulary, using: &generator)
-    head = Linear(inputs: Encoder.width, outputs: 1, using: &generator)
+  init(vocabulary: Int, width: Int = Encoder.width, using generator: inout SeededGenerator) {
+    body = Encoder(vocabulary: vocabulary, width: width, using: &generator)
+    head = Linear(inputs: width, outputs: 1, using: &generator)
   }
 
   /// The logits `[B]`.

@@ -34,7 +34,8 @@ struct LargeModels: ChapterCommand {
     let reloaded = try savingCell(notebook, corpus, pretraining)
     let transfer = try transferCell(notebook, corpus, reloaded)
     let compression = compressionCell(notebook, corpus, transfer.model)
-    sourceChecks(notebook, pretraining, transfer, compression)
+    let distillation = distillationCell(notebook, corpus, transfer.model)
+    sourceChecks(notebook, pretraining, transfer, compression, distillation)
     notebook.cell("runtime", "Run time") { cell in
       // Wall time depends on the machine: the terminal shows it, the chapter's text a dash.
       cell.table(["run", "seconds"], [["the whole chapter, this machine", Date().timeIntervalSince(started)]], digits: 3, measured: [1])

@@ -88,6 +88,13 @@ extension LargeModels {
       cell.table(["step", "mean loss of the last 100 steps (nats per masked word)"], curve.map { [Int($0.step), $0.loss] }, digits: 4)
       cell.line(
         "masked words of the \(corpus.test.count) test sentences predicted: \(Format.number(accuracy, digits: 3)); always \"\(corpus.vocabulary.words[guess])\" (the most frequent word): \(Format.number(baseline, digits: 3))")
+      // The padding mask at work: a short sentence alone, and in a batch padded to a longer one.
+      let short = corpus.test.map(\.ids).min { $0.count < $1.count }!
+      let long = corpus.test.map(\.ids).max { $0.count < $1.count }!
+      let alone = withoutGradient { model.body([short]) }.scalars
+      let inBatch = withoutGradient { model.body(padded([short, long])) }.scalars.prefix(alone.count)
+      cell.line(
+        "\"\(corpus.vocabulary.decode(short))\" alone and padded to \(long.count) words beside a longer sentence: the same vectors, bit for bit: \(Array(inBatch) == alone)")
       try cell.figure(
         LineChart(
           name: "pretraining-loss", title: "Masked-word prediction: loss during pre-training", xLabel: "step",
