@@ -68,7 +68,10 @@ struct CheckpointTests {
     var g = SeededGenerator(seed: 3)
     let gpt = GPT(vocabulary: 5, context: 4, width: 8, heads: 2, layers: 2, using: &g)
     let names = gpt.namedParameters.map(\.name)
-    #expect(Array(names.prefix(5)) == ["tokens.E", "positions.E", "blocks.0.norm1.gamma", "blocks.0.norm1.beta", "blocks.0.attention.query.W"])
+    #expect(
+      Array(names.prefix(5)) == [
+        "tokens.E", "positions.E", "blocks.0.norm1.gamma", "blocks.0.norm1.beta", "blocks.0.attention.query.W",
+      ])
     #expect(names.contains("blocks.1.contract.b"))
     #expect(Array(names.suffix(4)) == ["norm.gamma", "norm.beta", "head.W", "head.b"])
     #expect(gpt.namedParameters.map { ObjectIdentifier($0.tensor) } == gpt.parameters.map(ObjectIdentifier.init))
@@ -90,9 +93,18 @@ struct CheckpointTests {
     let model = MLP(sizes: [3, 4, 2], activation: .tanh, using: &g)
     let before = stateBits(model)
     let cases: [(Module, String)] = [
-      (MLP(sizes: [3, 5, 2], activation: .tanh, using: &g), "layers.0.W: the file's shape is [5, 3], the model's [4, 3]"),
-      (MLP(sizes: [3, 4], activation: .tanh, using: &g), "the file has no tensor layers.1.W (shape [2, 4]), which the model has"),
-      (MLP(sizes: [3, 4, 2, 2], activation: .tanh, using: &g), "the file's tensor layers.2.W (shape [2, 2]) is not in the model"),
+      (
+        MLP(sizes: [3, 5, 2], activation: .tanh, using: &g),
+        "layers.0.W: the file's shape is [5, 3], the model's [4, 3]"
+      ),
+      (
+        MLP(sizes: [3, 4], activation: .tanh, using: &g),
+        "the file has no tensor layers.1.W (shape [2, 4]), which the model has"
+      ),
+      (
+        MLP(sizes: [3, 4, 2, 2], activation: .tanh, using: &g),
+        "the file's tensor layers.2.W (shape [2, 2]) is not in the model"
+      ),
     ]
     for (other, message) in cases {
       let error = #expect(throws: SafeTensorsError.self) { try model.load(safeTensors: other.safeTensors()) }
@@ -108,7 +120,8 @@ struct CheckpointTests {
     data.append(contentsOf: Array(json.utf8))
     return data
   }
-  static let goodJSON = #"{"W":{"dtype":"F64","shape":[1,2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#
+  static let goodJSON =
+    #"{"W":{"dtype":"F64","shape":[1,2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#
   static let values = Data((0..<24).map { UInt8($0) })
 
   static let corrupt: [(String, Data, String)] = [
@@ -119,15 +132,40 @@ struct CheckpointTests {
     ("extra data", header(goodJSON) + values + Data([0]), "the data section has 25"),
     ("not JSON", header(#"{"W": [1, 2"#) + values, "the header is not valid JSON"),
     ("not an object", header("[1,2]") + values, "does not start with '{'"),
-    ("wrong dtype", header(goodJSON.replacingOccurrences(of: "\"F64\",\"shape\":[1]", with: "\"F32\",\"shape\":[1]")) + values, "dtype F32"),
-    ("shape and size disagree", header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[1,3]")) + values, "needs 24 bytes"),
-    ("overlapping", header(goodJSON.replacingOccurrences(of: "[16,24]", with: "[8,16]")) + values.prefix(16), "overlap"),
-    ("gap", header(goodJSON.replacingOccurrences(of: "[0,16]", with: "[8,24]").replacingOccurrences(of: "[16,24]", with: "[24,32]")) + values + Data(count: 8), "leave a gap"),
-    ("negative offset", header(goodJSON.replacingOccurrences(of: "[0,16]", with: "[-8,8]")) + values, "not a pair of non-negative"),
-    ("fractional shape", header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[1,2.5]")) + values, "JSON but not what safetensors expects"),
+    (
+      "wrong dtype",
+      header(goodJSON.replacingOccurrences(of: "\"F64\",\"shape\":[1]", with: "\"F32\",\"shape\":[1]")) + values,
+      "dtype F32"
+    ),
+    (
+      "shape and size disagree", header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[1,3]")) + values,
+      "needs 24 bytes"
+    ),
+    (
+      "overlapping", header(goodJSON.replacingOccurrences(of: "[16,24]", with: "[8,16]")) + values.prefix(16), "overlap"
+    ),
+    (
+      "gap",
+      header(
+        goodJSON.replacingOccurrences(of: "[0,16]", with: "[8,24]").replacingOccurrences(of: "[16,24]", with: "[24,32]")
+      ) + values + Data(count: 8), "leave a gap"
+    ),
+    (
+      "negative offset", header(goodJSON.replacingOccurrences(of: "[0,16]", with: "[-8,8]")) + values,
+      "not a pair of non-negative"
+    ),
+    (
+      "fractional shape", header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[1,2.5]")) + values,
+      "JSON but not what safetensors expects"
+    ),
     ("missing offsets", header(#"{"W":{"dtype":"F64","shape":[1,2]}}"#) + values.prefix(16), "data_offsets"),
     ("metadata not strings", header(#"{"__metadata__":{"a":1}}"#), "__metadata__"),
-    ("a name twice", header(#"{"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}"#) + values.prefix(16), "names \"b\" twice"),
+    (
+      "a name twice",
+      header(
+        #"{"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}"#
+      ) + values.prefix(16), "names \"b\" twice"
+    ),
   ]
 
   @Test("the hand-made valid file loads: the format is what the tests below corrupt")

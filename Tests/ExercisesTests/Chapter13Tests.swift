@@ -75,7 +75,9 @@ struct Chapter13Tests {
       let p = softmax(t.map { $0 / temperature })
       let q = softmax(s.map { $0 / temperature })
       let expected = temperature * temperature * zip(p, q).reduce(0) { $0 + $1.0 * log($1.0 / $1.1) }
-      #expect(close(try distillationLoss(teacherLogits: t, studentLogits: s, temperature: temperature), expected), "T = \(temperature)")
+      #expect(
+        close(try distillationLoss(teacherLogits: t, studentLogits: s, temperature: temperature), expected),
+        "T = \(temperature)")
     }
     let large = try distillationLoss(teacherLogits: [1000, 999], studentLogits: [999, 1000], temperature: 1)
     let p = softmax([1, 0])

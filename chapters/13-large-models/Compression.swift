@@ -68,9 +68,12 @@ extension LargeModels {
         for _ in 0..<Self.retrainingSteps {
           let picked = (0..<16).map { _ in corpus.labeled[batches.nextInt(in: 0..<corpus.labeled.count)] }
           let labels = Tensor(picked.map { Double($0.label) })
-          optimizer.step(clippingGradientNorm: 1) { sigmoidCrossEntropy(logits: model(padded(picked.map(\.ids))), labels: labels) }
+          optimizer.step(clippingGradientNorm: 1) {
+            sigmoidCrossEntropy(logits: model(padded(picked.map(\.ids))), labels: labels)
+          }
           for ((_, p), zero) in zip(matrices, zeros) {
-            p.scalars.withUnsafeMutableBufferPointer { values in for i in values.indices where zero[i] { values[i] = 0 } }
+            p.scalars.withUnsafeMutableBufferPointer { values in for i in values.indices where zero[i] { values[i] = 0 }
+            }
           }
         }
         measure("pruned \(Int(100 * fraction)) %, re-trained \(Self.retrainingSteps) steps", bytes: bytes)
@@ -89,13 +92,19 @@ extension LargeModels {
         measure(name, bytes: Int((bytesPerCode * Double(matrixValues)).rounded(.up)) + 8 * scales + 8 * others)
       }
       cell.line(
-        "the classifier fine-tuned on all \(corpus.labeled.count) labels (seed 0): \(model.parameterCount) parameters, \(matrixValues) of them in \(matrices.count) weight matrices (the")
-      cell.line("embeddings included), which are compressed; the other \(others) stay doubles. Bytes as they would be stored; re-training:")
-      cell.line("Adam, η = 0.001, batches of 16 of the \(corpus.labeled.count) labeled sentences, the pruned weights set back to 0 after every step")
+        "the classifier fine-tuned on all \(corpus.labeled.count) labels (seed 0): \(model.parameterCount) parameters, \(matrixValues) of them in \(matrices.count) weight matrices (the"
+      )
+      cell.line(
+        "embeddings included), which are compressed; the other \(others) stay doubles. Bytes as they would be stored; re-training:"
+      )
+      cell.line(
+        "Adam, η = 0.001, batches of 16 of the \(corpus.labeled.count) labeled sentences, the pruned weights set back to 0 after every step"
+      )
       let reference = results[0]
       cell.table(
         ["model", "bytes", "× smaller", "test accuracy", "test loss (nats)"],
-        results.map { [$0.name, $0.bytes, Double(reference.bytes) / Double($0.bytes), $0.accuracy, $0.loss] }, digits: 3)
+        results.map { [$0.name, $0.bytes, Double(reference.bytes) / Double($0.bytes), $0.accuracy, $0.loss] }, digits: 3
+      )
       notebook.result("compression", results.map { [Double($0.bytes), $0.accuracy, $0.loss] })
     }
     return results

@@ -27,7 +27,9 @@ extension LargeModels {
       // The teacher's soft targets σ(z/T), computed once.
       func softTargets(_ sentences: [[Int]]) -> [Double] {
         stride(from: 0, to: sentences.count, by: 100).flatMap { start in
-          withoutGradient { (teacher(padded(Array(sentences[start..<min(start + 100, sentences.count)]))) / temperature).sigmoid() }.scalars
+          withoutGradient {
+            (teacher(padded(Array(sentences[start..<min(start + 100, sentences.count)]))) / temperature).sigmoid()
+          }.scalars
         }
       }
       let variants: [(name: String, sentences: [[Int]], targets: [Double], soft: Bool)] = [
@@ -43,7 +45,8 @@ extension LargeModels {
         for seed in 0..<Self.seeds {
           var weights = cell.generator("weights/\(seed)")
           var batches = cell.generator("batches/\(seed)")
-          let student = SentimentClassifier(vocabulary: corpus.vocabulary.count, width: Self.studentWidth, using: &weights)
+          let student = SentimentClassifier(
+            vocabulary: corpus.vocabulary.count, width: Self.studentWidth, using: &weights)
           bytes = 8 * student.parameterCount
           let optimizer = Adam(parameters: student.parameters, learningRate: 0.003)
           for _ in 0..<Self.fineTuningSteps {
@@ -66,14 +69,29 @@ extension LargeModels {
       }
       let teacherScore = evaluate(teacher, corpus.test)
       cell.line(
-        "teacher: the classifier fine-tuned on all labels (D = \(Encoder.width), \(teacher.parameterCount) parameters); student: the same design at D = \(Self.studentWidth),")
+        "teacher: the classifier fine-tuned on all labels (D = \(Encoder.width), \(teacher.parameterCount) parameters); student: the same design at D = \(Self.studentWidth),"
+      )
       cell.line(
-        "\(bytes / 8) parameters, from scratch; Adam, η = 0.003, \(Self.fineTuningSteps) steps of 16 sentences; soft targets at T = \(Format.number(temperature, digits: 3)); \(Self.seeds) seeds:")
+        "\(bytes / 8) parameters, from scratch; Adam, η = 0.003, \(Self.fineTuningSteps) steps of 16 sentences; soft targets at T = \(Format.number(temperature, digits: 3)); \(Self.seeds) seeds:"
+      )
       cell.table(
         ["model", "bytes (F64)", "mean accuracy", "lowest", "highest", "mean test loss"],
-        [["teacher", 8 * teacher.parameterCount, teacherScore.accuracy, teacherScore.accuracy, teacherScore.accuracy, teacherScore.loss]]
-          + rows.map { [$0.name, bytes, $0.accuracies.reduce(0, +) / Double(Self.seeds), $0.accuracies.min()!, $0.accuracies.max()!, $0.loss] },
+        [
+          [
+            "teacher", 8 * teacher.parameterCount, teacherScore.accuracy, teacherScore.accuracy, teacherScore.accuracy,
+            teacherScore.loss,
+          ]
+        ]
+          + rows.map {
+            [
+              $0.name, bytes, $0.accuracies.reduce(0, +) / Double(Self.seeds), $0.accuracies.min()!,
+              $0.accuracies.max()!, $0.loss,
+            ]
+          },
         digits: 3)
+      let gap = zip(variants[1].targets, corpus.labeled).reduce(0) { $0 + abs($1.0 - Double($1.1.label)) }
+      cell.line(
+        "the teacher's soft targets at T = \(Format.number(temperature, digits: 3)) differ from the \(labeled.count) labels by \(Format.number(gap / Double(labeled.count), digits: 3)) on average")
       notebook.result("distillation", rows.map { $0.accuracies + [$0.loss] })
       result = Distillation(temperature: temperature, bytes: bytes, rows: rows)
     }

@@ -38,20 +38,24 @@ struct LargeModels: ChapterCommand {
     sourceChecks(notebook, pretraining, transfer, compression, distillation)
     notebook.cell("runtime", "Run time") { cell in
       // Wall time depends on the machine: the terminal shows it, the chapter's text a dash.
-      cell.table(["run", "seconds"], [["the whole chapter, this machine", Date().timeIntervalSince(started)]], digits: 3, measured: [1])
+      cell.table(
+        ["run", "seconds"], [["the whole chapter, this machine", Date().timeIntervalSince(started)]], digits: 3,
+        measured: [1])
     }
     // Every product ran in fixed order, so no BLAS kernel can change this chapter's numbers (the
     // kernel test relies on it).
     if openBLASProductCount > 0 {
       throw ValidationError(
-        "chapter 13 computed \(openBLASProductCount) products outside the fixed order; every product must be in fixed order")
+        "chapter 13 computed \(openBLASProductCount) products outside the fixed order; every product must be in fixed order"
+      )
     }
   }
 
   func dataCell(_ notebook: Notebook, _ corpus: Corpus) {
     notebook.cell("data", "The text: reviews from a small grammar, most of them unlabeled") { cell in
       cell.line(
-        "the grammar makes \(corpus.grammarSize) distinct sentences of \(corpus.vocabulary.count - 2) words; shuffled with the seeded generator and split:")
+        "the grammar makes \(corpus.grammarSize) distinct sentences of \(corpus.vocabulary.count - 2) words; shuffled with the seeded generator and split:"
+      )
       cell.table(
         ["set", "sentences", "labels used"],
         [
@@ -59,7 +63,9 @@ struct LargeModels: ChapterCommand {
           ["labeled (fine-tuning)", corpus.labeled.count, "1 %, 10 % or 100 %"],
           ["test", corpus.test.count, "to score only"],
         ])
-      cell.line("positive sentences: \(corpus.labeled.filter { $0.label == 1 }.count) of the labeled, \(corpus.test.filter { $0.label == 1 }.count) of the test set")
+      cell.line(
+        "positive sentences: \(corpus.labeled.filter { $0.label == 1 }.count) of the labeled, \(corpus.test.filter { $0.label == 1 }.count) of the test set"
+      )
       for (text, label) in corpus.examples { cell.line("  \(label)  \(text)") }
       notebook.result("sentences", [corpus.unlabeled.count, corpus.labeled.count, corpus.test.count])
     }
@@ -91,9 +97,11 @@ struct LargeModels: ChapterCommand {
         cell.line("  \(words.joined(separator: " "))")
       }
       cell.line(
-        "over 2000 passes of 50 sentences (\(words) words): \(Format.number(100 * Double(chosen) / Double(words), digits: 3)) % chosen; of those")
+        "over 2000 passes of 50 sentences (\(words) words): \(Format.number(100 * Double(chosen) / Double(words), digits: 3)) % chosen; of those"
+      )
       cell.line(
-        "\(Format.number(100 * Double(kinds[0]) / Double(chosen), digits: 3)) % became [MASK], \(Format.number(100 * Double(kinds[1]) / Double(chosen), digits: 3)) % another word, \(Format.number(100 * Double(kinds[2]) / Double(chosen), digits: 3)) % stayed (kept, or drawn as itself)")
+        "\(Format.number(100 * Double(kinds[0]) / Double(chosen), digits: 3)) % became [MASK], \(Format.number(100 * Double(kinds[1]) / Double(chosen), digits: 3)) % another word, \(Format.number(100 * Double(kinds[2]) / Double(chosen), digits: 3)) % stayed (kept, or drawn as itself)"
+      )
       notebook.result("masking_shares", [Double(chosen) / Double(words)] + kinds.map { Double($0) / Double(chosen) })
     }
   }

@@ -61,7 +61,8 @@ extension LargeModels {
         while masked.count < batch {
           let sentence = corpus.unlabeled[batches.nextInt(in: 0..<corpus.unlabeled.count)]
           let pair = maskWords(sentence, vocabulary: corpus.vocabulary, using: &batches)
-          if pair.targets.contains(where: { $0 != nil }) { masked.append(pair) }  // a sentence with nothing to predict teaches nothing
+          // A sentence with nothing to predict teaches nothing.
+          if pair.targets.contains(where: { $0 != nil }) { masked.append(pair) }
         }
         let ids = padded(masked.map(\.input))
         let targets = masked.map { $0.targets + [Int?](repeating: nil, count: ids[0].count - $0.targets.count) }
@@ -78,27 +79,34 @@ extension LargeModels {
       for sentence in corpus.unlabeled { for id in sentence { counts[id] += 1 } }
       let guess = counts.indices.max { counts[$0] < counts[$1] }!
       var probe = cell.generator("probe")
-      let (accuracy, baseline) = maskedAccuracy(model, corpus.test.map(\.ids), corpus.vocabulary, guess: guess, using: &probe)
+      let (accuracy, baseline) = maskedAccuracy(
+        model, corpus.test.map(\.ids), corpus.vocabulary, guess: guess, using: &probe)
       cell.line(
         "a BERT of \(Encoder.layers) block (D = \(Encoder.width), \(Encoder.heads) heads, feed-forward \(4 * Encoder.width)), no causal mask, \(model.body.parameterCount) parameters in the"
       )
       cell.line(
-        "encoder and \(model.head.parameterCount) in the word head; AdamW, warm-up and cosine from η = 0.005, clipping at 1, \(steps) steps of \(batch) sentences")
+        "encoder and \(model.head.parameterCount) in the word head; AdamW, warm-up and cosine from η = 0.005, clipping at 1, \(steps) steps of \(batch) sentences"
+      )
       cell.line("  \(run.summary)")
-      cell.table(["step", "mean loss of the last 100 steps (nats per masked word)"], curve.map { [Int($0.step), $0.loss] }, digits: 4)
+      cell.table(
+        ["step", "mean loss of the last 100 steps (nats per masked word)"], curve.map { [Int($0.step), $0.loss] },
+        digits: 4)
       cell.line(
-        "masked words of the \(corpus.test.count) test sentences predicted: \(Format.number(accuracy, digits: 3)); always \"\(corpus.vocabulary.words[guess])\" (the most frequent word): \(Format.number(baseline, digits: 3))")
+        "masked words of the \(corpus.test.count) test sentences predicted: \(Format.number(accuracy, digits: 3)); always \"\(corpus.vocabulary.words[guess])\" (the most frequent word): \(Format.number(baseline, digits: 3))"
+      )
       // The padding mask at work: a short sentence alone, and in a batch padded to a longer one.
       let short = corpus.test.map(\.ids).min { $0.count < $1.count }!
       let long = corpus.test.map(\.ids).max { $0.count < $1.count }!
       let alone = withoutGradient { model.body([short]) }.scalars
       let inBatch = withoutGradient { model.body(padded([short, long])) }.scalars.prefix(alone.count)
       cell.line(
-        "\"\(corpus.vocabulary.decode(short))\" alone and padded to \(long.count) words beside a longer sentence: the same vectors, bit for bit: \(Array(inBatch) == alone)")
+        "\"\(corpus.vocabulary.decode(short))\" alone and padded to \(long.count) words beside a longer sentence: the same vectors, bit for bit: \(Array(inBatch) == alone)"
+      )
       try cell.figure(
         LineChart(
           name: "pretraining-loss", title: "Masked-word prediction: loss during pre-training", xLabel: "step",
-          yLabel: "nats per masked word", series: [.init("mean of 100 steps", x: curve.map(\.step), y: curve.map(\.loss), points: true)]))
+          yLabel: "nats per masked word",
+          series: [.init("mean of 100 steps", x: curve.map(\.step), y: curve.map(\.loss), points: true)]))
       notebook.result("masked_accuracy", [accuracy, baseline])
       result = Pretraining(model: model, accuracy: accuracy, baseline: baseline, steps: steps)
     }
@@ -110,10 +118,13 @@ extension LargeModels {
     let url = URL(fileURLWithPath: weightsFolder).appendingPathComponent("pretrained-encoder.safetensors")
     try notebook.cell("saving", "The pre-trained encoder on disk, in the safetensors format") { cell in
       let body = pretraining.model.body
-      try body.save(to: url, metadata: ["objective": "masked words, 15 % and 80/10/10", "steps": "\(pretraining.steps)"])
+      try body.save(
+        to: url, metadata: ["objective": "masked words, 15 % and 80/10/10", "steps": "\(pretraining.steps)"])
       let data = try Data(contentsOf: url)
       let headerLength = data.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-      cell.line("\(url.lastPathComponent): \(data.count) bytes = 8 (header length) + \(headerLength) (JSON header) + \(data.count - 8 - headerLength) (\(body.parameterCount) doubles × 8)")
+      cell.line(
+        "\(url.lastPathComponent): \(data.count) bytes = 8 (header length) + \(headerLength) (JSON header) + \(data.count - 8 - headerLength) (\(body.parameterCount) doubles × 8)"
+      )
       cell.line("the first tensors of the header, named after the module's properties:")
       for entry in body.namedState.prefix(6) { cell.line("  \(entry.name)  \(entry.shape)") }
       cell.line("  … \(body.namedState.count) tensors in all")
@@ -124,7 +135,9 @@ extension LargeModels {
       let before = withoutGradient { fresh(sample) }.scalars == withoutGradient { body(sample) }.scalars
       try fresh.load(from: url)
       let after = withoutGradient { fresh(sample) }.scalars == withoutGradient { body(sample) }.scalars
-      cell.line("a fresh encoder gives the pre-trained one's outputs on 50 test sentences: before loading \(before), after \(after) (bit for bit)")
+      cell.line(
+        "a fresh encoder gives the pre-trained one's outputs on 50 test sentences: before loading \(before), after \(after) (bit for bit)"
+      )
       let damaged = data.prefix(data.count - 8)
       do {
         try fresh.load(safeTensors: damaged)

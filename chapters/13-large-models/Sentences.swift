@@ -30,7 +30,10 @@ enum Grammar {
             ("this \(noun) is not \(a) at all", 1 - label),
           ]
           for b in label == 1 ? negative : positive {  // b has the other sentiment, and it counts
-            sentences += [("i expected a \(a) \(noun) but it was \(b)", 1 - label), ("the \(noun) looked \(a) but it was \(b)", 1 - label)]
+            sentences += [
+              ("i expected a \(a) \(noun) but it was \(b)", 1 - label),
+              ("the \(noun) looked \(a) but it was \(b)", 1 - label),
+            ]
           }
         }
       }
@@ -81,7 +84,9 @@ struct Corpus {
     grammarSize = sentences.count
     let vocabulary = Vocabulary(sentences.map(\.text))
     self.vocabulary = vocabulary
-    for i in stride(from: sentences.count - 1, to: 0, by: -1) { sentences.swapAt(i, generator.nextInt(in: 0..<(i + 1))) }
+    for i in stride(from: sentences.count - 1, to: 0, by: -1) {
+      sentences.swapAt(i, generator.nextInt(in: 0..<(i + 1)))
+    }
     let encoded = sentences.map { (ids: vocabulary.encode($0.text), label: $0.label) }
     let (u, l, t) = (Corpus.unlabeledCount, Corpus.labeledCount, Corpus.testCount)
     unlabeled = encoded[0..<u].map(\.ids)  // the labels are dropped: pre-training never sees them

@@ -6,7 +6,9 @@ import Foundation
 import Notebook
 
 extension LargeModels {
-  func sourceChecks(_ notebook: Notebook, _ pretraining: Pretraining, _ transfer: Transfer, _ compression: [Compressed], _ distillation: Distillation
+  func sourceChecks(
+    _ notebook: Notebook, _ pretraining: Pretraining, _ transfer: Transfer, _ compression: [Compressed],
+    _ distillation: Distillation
   ) {
     notebook.cell("sources", "The sources' claims, against these runs") { cell in
       let fewest = 0  // the index of 1 % of the labels
@@ -24,14 +26,16 @@ extension LargeModels {
             + "losses BERT adds and trains together (Devlin et al. 2018, §3.1), not stages, and GPT pre-trains on the next token alone "
             + "(Radford et al. 2018); NSP fed only consecutive pairs, as L96 says, "
             + "has a single answer to learn (BERT uses a random second sentence half the time); and this chapter pre-trains with MLM alone, "
-            + "no NSP, with a fine-tuning gain of \(Format.number(gains[fewest], digits: 3)) in accuracy at \(transfer.counts[fewest]) labels (computed, mean of \(Self.seeds) seeds)."))
+            + "no NSP, with a fine-tuning gain of \(Format.number(gains[fewest], digits: 3)) in accuracy at \(transfer.counts[fewest]) labels (computed, mean of \(Self.seeds) seeds)."
+        ))
 
       let clear = gains.prefix(2).allSatisfy { $0 > 0.05 }
       let none = gains.prefix(2).allSatisfy { $0 <= 0 }
       cell.check(
         SourceCheck(
           id: "003-finetune-small-data", source: Article.a003,
-          claim: "L24: transfer learning fine-tunes a large model on small-scale data and so raises its performance on the new task",
+          claim:
+            "L24: transfer learning fine-tunes a large model on small-scale data and so raises its performance on the new task",
           stated: "fine-tuning on small data raises performance",
           computed: transfer.counts.indices.flatMap { [transfer.mean(.scratch, $0), transfer.mean(.fineTuned, $0)] },
           verdict: clear ? .agrees : none ? .disagrees : .ambiguous,
@@ -53,7 +57,10 @@ extension LargeModels {
           claim:
             "L35: model compression (pruning, quantization, distillation) reduces a model's size and computation so that it runs on devices with few resources",
           stated: "smaller, cheaper, still usable",
-          computed: [Double(full.bytes), Double(int8.bytes), full.accuracy, int8.accuracy, pruned90.accuracy, retrained90.accuracy, distillation.mean(0), distillation.mean(2)],
+          computed: [
+            Double(full.bytes), Double(int8.bytes), full.accuracy, int8.accuracy, pruned90.accuracy,
+            retrained90.accuracy, distillation.mean(0), distillation.mean(2),
+          ],
           verdict: holds ? .agrees : .ambiguous,
           note:
             "Quantizing the weight matrices to int8 (a scale per row) makes the fine-tuned classifier \(Format.number(smaller, digits: 3)) times smaller "

@@ -65,7 +65,9 @@ extension LargeModels {
     for _ in 0..<Self.fineTuningSteps {
       let picked = (0..<batch).map { _ in labeled[batches.nextInt(in: 0..<labeled.count)] }
       let labels = Tensor(picked.map { Double($0.label) })
-      optimizer.step(clippingGradientNorm: 1) { sigmoidCrossEntropy(logits: model(padded(picked.map(\.ids))), labels: labels) }
+      optimizer.step(clippingGradientNorm: 1) {
+        sigmoidCrossEntropy(logits: model(padded(picked.map(\.ids))), labels: labels)
+      }
     }
     return model
   }
@@ -101,17 +103,23 @@ extension LargeModels {
         accuracy[start] = perCount
       }
       cell.line(
-        "Adam, \(Self.fineTuningSteps) steps of batches of up to 16 labeled sentences (η = 0.003 for every weight, 0.01 for the head alone);")
-      cell.line("test accuracy on \(corpus.test.count) sentences, over \(Self.seeds) seeds (each seed draws the labels and the head):")
+        "Adam, \(Self.fineTuningSteps) steps of batches of up to 16 labeled sentences (η = 0.003 for every weight, 0.01 for the head alone);"
+      )
+      cell.line(
+        "test accuracy on \(corpus.test.count) sentences, over \(Self.seeds) seeds (each seed draws the labels and the head):"
+      )
       cell.table(["start", "labels", "mean", "lowest", "highest"], rows, digits: 3)
       try cell.figure(
         LineChart(
           name: "accuracy-vs-labels", title: "Test accuracy against the number of labels (mean of 3 seeds)",
           xLabel: "labeled sentences", yLabel: "test accuracy",
           series: Start.allCases.map { start in
-            .init(start.rawValue, x: counts.map(Double.init), y: accuracy[start]!.map { $0.reduce(0, +) / Double($0.count) }, points: true)
+            .init(
+              start.rawValue, x: counts.map(Double.init),
+              y: accuracy[start]!.map { $0.reduce(0, +) / Double($0.count) }, points: true)
           }, logX: true))
-      notebook.result("transfer_accuracy", Start.allCases.map { accuracy[$0]!.map { $0.reduce(0, +) / Double($0.count) } })
+      notebook.result(
+        "transfer_accuracy", Start.allCases.map { accuracy[$0]!.map { $0.reduce(0, +) / Double($0.count) } })
       result = Transfer(counts: counts, accuracy: accuracy, model: kept!)
     }
     return result

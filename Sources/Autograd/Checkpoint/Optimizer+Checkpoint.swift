@@ -48,7 +48,8 @@ extension OptimizerState {
     }
     guard metadata["parameters"] == "\(parameters.count)" else {
       throw SafeTensorsError(
-        "the file's optimizer has \(metadata["parameters"] ?? "an unknown number of") parameters, this one \(parameters.count)")
+        "the file's optimizer has \(metadata["parameters"] ?? "an unknown number of") parameters, this one \(parameters.count)"
+      )
     }
     for (key, value) in settings.sorted(by: { $0.key < $1.key }) where metadata[key] != "\(value)" {
       throw SafeTensorsError("\(key): the file's is \(metadata[key] ?? "missing"), this optimizer's \(value)")

@@ -124,14 +124,20 @@ public enum SafeTensors {
         throw SafeTensorsError("the header is not valid JSON")
       }
       var path = ""
-      if case let DecodingError.typeMismatch(_, context) = error { path = context.codingPath.map(\.stringValue).joined(separator: ".") }
+      if case let DecodingError.typeMismatch(_, context) = error {
+        path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      }
       if case let DecodingError.keyNotFound(key, context) = error {
         path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
       }
-      if case let DecodingError.valueNotFound(_, context) = error { path = context.codingPath.map(\.stringValue).joined(separator: ".") }
+      if case let DecodingError.valueNotFound(_, context) = error {
+        path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      }
       throw SafeTensorsError(
         "the header is JSON but not what safetensors expects"
-          + (path.isEmpty ? " (a tensor's dtype a string, shape and data_offsets lists of whole numbers; __metadata__ strings)" : ": \(path) is missing or of the wrong type"))
+          + (path.isEmpty
+            ? " (a tensor's dtype a string, shape and data_offsets lists of whole numbers; __metadata__ strings)"
+            : ": \(path) is missing or of the wrong type"))
     }
     let metadata = header.metadata
     let dataStart = 8 + Int(headerLength)
@@ -160,7 +166,8 @@ public enum SafeTensors {
       }
       guard end - begin == 8 * count else {
         throw SafeTensorsError(
-          "\(name): shape \(shape) needs \(8 * count) bytes of F64, data_offsets [\(begin), \(end)) hold \(end - begin)")
+          "\(name): shape \(shape) needs \(8 * count) bytes of F64, data_offsets [\(begin), \(end)) hold \(end - begin)"
+        )
       }
       located.append((name, shape, begin, end))
     }

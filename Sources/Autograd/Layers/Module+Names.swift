@@ -86,7 +86,8 @@ struct StateEntry {
   let read: () -> [Double]
   let write: ([Double]) -> Void
 
-  init(name: String, shape: [Int], tensor: Tensor?, read: @escaping () -> [Double], write: @escaping ([Double]) -> Void) {
+  init(name: String, shape: [Int], tensor: Tensor?, read: @escaping () -> [Double], write: @escaping ([Double]) -> Void)
+  {
     (self.name, self.shape, self.tensor, self.read, self.write) = (name, shape, tensor, read, write)
   }
 
