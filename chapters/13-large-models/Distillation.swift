@@ -91,7 +91,8 @@ extension LargeModels {
         digits: 3)
       let gap = zip(variants[1].targets, corpus.labeled).reduce(0) { $0 + abs($1.0 - Double($1.1.label)) }
       cell.line(
-        "the teacher's soft targets at T = \(Format.number(temperature, digits: 3)) differ from the \(labeled.count) labels by \(Format.number(gap / Double(labeled.count), digits: 3)) on average")
+        "the teacher's soft targets at T = \(Format.number(temperature, digits: 3)) differ from the \(labeled.count) labels by \(Format.number(gap / Double(labeled.count), digits: 3)) on average"
+      )
       notebook.result("distillation", rows.map { $0.accuracies + [$0.loss] })
       result = Distillation(temperature: temperature, bytes: bytes, rows: rows)
     }

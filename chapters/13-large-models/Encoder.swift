@@ -14,8 +14,11 @@ final class Encoder: Module {
   let positions: Embedding
   let blocks: [TransformerBlock]
   let norm: LayerNorm
+  /// Whether a position sees only itself and the positions before it (GPT) rather than the whole sentence (BERT).
+  let causal: Bool
 
-  init(vocabulary: Int, width: Int = Encoder.width, using generator: inout SeededGenerator) {
+  init(vocabulary: Int, width: Int = Encoder.width, causal: Bool = false, using generator: inout SeededGenerator) {
+    self.causal = causal
     tokens = Embedding(count: vocabulary, dimension: width, using: &generator)
     positions = Embedding(count: Self.context, dimension: width, using: &generator)
     for table in [tokens.E, positions.E] { table.scalars = table.scalars.map { 0.02 * $0 } }  // as GPT-2 and BERT
@@ -29,7 +32,9 @@ final class Encoder: Module {
     let (b, t) = (ids.count, ids[0].count)
     var x = tokens(ids.flatMap { $0 }).reshaped([b, t, tokens.E.shape[1]]) + positions(Array(0..<t))  // [B, T, D]
     let keys = Tensor(shape: [b, 1, 1, t], scalars: ids.flatMap { $0.map { $0 == Vocabulary.padding ? 0.0 : 1.0 } })
-    for block in blocks { x = block(x, mask: keys) }  // keys [B, 1, 1, T] broadcast over heads and queries
+    // keys [B, 1, 1, T] broadcast over heads and queries; with the causal mask [T, T], [B, 1, T, T].
+    let mask = causal ? keys * GPT.causalMask(t) : keys
+    for block in blocks { x = block(x, mask: mask) }
     return norm(x)  // [B, T, D]
   }
 
@@ -43,13 +48,14 @@ final class Encoder: Module {
   }
 }
 
-/// Pre-training: the encoder and a head D → V that predicts the word at each masked position.
-final class MaskedLanguageModel: Module {
+/// Pre-training: the encoder and a head D → V that predicts a word at each position that has a
+/// target: the masked words (BERT, the encoder bidirectional) or the next word (GPT, causal).
+final class WordPredictor: Module {
   let body: Encoder
   let head: Linear
 
-  init(vocabulary: Int, using generator: inout SeededGenerator) {
-    body = Encoder(vocabulary: vocabulary, using: &generator)
+  init(vocabulary: Int, causal: Bool = false, using generator: inout SeededGenerator) {
+    body = Encoder(vocabulary: vocabulary, causal: causal, using: &generator)
     head = Linear(inputs: Encoder.width, outputs: vocabulary, using: &generator)
   }
 
@@ -78,8 +84,8 @@ final class SentimentClassifier: Module {
   let body: Encoder
   let head: Linear
 
-  init(vocabulary: Int, width: Int = Encoder.width, using generator: inout SeededGenerator) {
-    body = Encoder(vocabulary: vocabulary, width: width, using: &generator)
+  init(vocabulary: Int, width: Int = Encoder.width, causal: Bool = false, using generator: inout SeededGenerator) {
+    body = Encoder(vocabulary: vocabulary, width: width, causal: causal, using: &generator)
     head = Linear(inputs: width, outputs: 1, using: &generator)
   }
 

@@ -7,7 +7,7 @@ import Notebook
 import Plot
 
 struct Pretraining {
-  let model: MaskedLanguageModel
+  let model: WordPredictor
   /// Accuracy on the masked words of the test sentences: the model, and always guessing the most frequent word.
   let accuracy: Double
   let baseline: Double
@@ -17,7 +17,7 @@ struct Pretraining {
 /// The share of masked words of `sentences` that `model` predicts (its largest logit), with the
 /// masks drawn by `generator`; and the share that the single most frequent word `guess` gets.
 func maskedAccuracy(
-  _ model: MaskedLanguageModel, _ sentences: [[Int]], _ vocabulary: Vocabulary, guess: Int,
+  _ model: WordPredictor, _ sentences: [[Int]], _ vocabulary: Vocabulary, guess: Int,
   using generator: inout SeededGenerator
 ) -> (model: Double, baseline: Double) {
   var (right, guessed, total) = (0, 0, 0)
@@ -48,7 +48,7 @@ extension LargeModels {
     try notebook.cell("pretraining", "Pre-training: predict the masked words of unlabeled sentences") { cell in
       var weights = cell.generator("weights")
       var batches = cell.generator("batches")
-      let model = MaskedLanguageModel(vocabulary: corpus.vocabulary.count, using: &weights)
+      let model = WordPredictor(vocabulary: corpus.vocabulary.count, using: &weights)
       let steps = 1500
       let batch = 32
       let schedule = LearningRateSchedule.warmupCosine(peak: 0.005, warmup: 100, total: steps, floor: 0.0005)
@@ -150,5 +150,71 @@ extension LargeModels {
       notebook.result("weights_bytes", data.count)
     }
     return url
+  }
+}
+
+/// The other objective: each position predicts the word after it, seeing only the words before.
+struct NextWordPretraining {
+  let file: URL
+  /// Accuracy on the next words of the test sentences: the model, and always the most frequent word.
+  let accuracy: Double
+  let baseline: Double
+}
+
+extension LargeModels {
+  func nextWordCell(_ notebook: Notebook, _ corpus: Corpus) throws -> NextWordPretraining {
+    let url = URL(fileURLWithPath: weightsFolder).appendingPathComponent("pretrained-next-word.safetensors")
+    var result: NextWordPretraining!
+    try notebook.cell("next-word", "The other objective: the next word, as GPT is pre-trained") { cell in
+      var weights = cell.generator("weights")
+      var batches = cell.generator("batches")
+      let model = WordPredictor(vocabulary: corpus.vocabulary.count, causal: true, using: &weights)
+      let steps = 1500
+      let schedule = LearningRateSchedule.warmupCosine(peak: 0.005, warmup: 100, total: steps, floor: 0.0005)
+      let optimizer = AdamW(parameters: model.parameters, learningRate: 0.005, weightDecay: 0.01)
+      // x = the sentence, y = the sentence shifted by one: the last word predicts nothing.
+      func targets(_ ids: [[Int]]) -> [[Int?]] {
+        ids.map { row in
+          row.indices.map { t in t + 1 < row.count && row[t + 1] != Vocabulary.padding ? row[t + 1] : nil }
+        }
+      }
+      let run = notebook.train("next word", epochs: steps, unit: "step") { step in
+        optimizer.learningRate = schedule.rate(at: step - 1)
+        let ids = padded((0..<32).map { _ in corpus.unlabeled[batches.nextInt(in: 0..<corpus.unlabeled.count)] })
+        return optimizer.step(clippingGradientNorm: 1) { model.loss(ids, targets: targets(ids)) }.loss
+      }
+      var counts = [Int](repeating: 0, count: corpus.vocabulary.count)
+      for sentence in corpus.unlabeled { for id in sentence.dropFirst() { counts[id] += 1 } }
+      let guess = counts.indices.max { counts[$0] < counts[$1] }!
+      var (right, guessed, total) = (0, 0, 0)
+      for start in stride(from: 0, to: corpus.test.count, by: 100) {
+        let ids = padded(corpus.test[start..<min(start + 100, corpus.test.count)].map(\.ids))
+        let logits = withoutGradient { model(ids) }  // [B, T, V]
+        let (t, v) = (ids[0].count, corpus.vocabulary.count)
+        for (b, row) in targets(ids).enumerated() {
+          for (position, target) in row.enumerated() {
+            guard let target else { continue }
+            let offset = (b * t + position) * v
+            let scores = logits.scalars[offset..<(offset + v)]
+            right += scores.indices.max { scores[$0] < scores[$1] }! - offset == target ? 1 : 0
+            guessed += guess == target ? 1 : 0
+            total += 1
+          }
+        }
+      }
+      let (accuracy, baseline) = (Double(right) / Double(total), Double(guessed) / Double(total))
+      try model.body.save(to: url, metadata: ["objective": "next word", "steps": "\(steps)"])
+      cell.line(
+        "the same encoder with the causal mask of chapter 10 (a word sees itself and the words before it), the same")
+      cell.line("optimizer and \(steps) steps of 32 unlabeled sentences; every word but the first is a target")
+      cell.line("  \(run.summary)")
+      cell.line(
+        "next words of the \(corpus.test.count) test sentences predicted: \(Format.number(accuracy, digits: 3)); always \"\(corpus.vocabulary.words[guess])\": \(Format.number(baseline, digits: 3))"
+      )
+      cell.line("encoder saved to \(url.lastPathComponent) for fine-tuning")
+      notebook.result("next_word_accuracy", [accuracy, baseline])
+      result = NextWordPretraining(file: url, accuracy: accuracy, baseline: baseline)
+    }
+    return result
   }
 }

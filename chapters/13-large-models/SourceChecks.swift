@@ -25,7 +25,7 @@ extension LargeModels {
             + "\(Format.number(pretraining.baseline, digits: 3)) for the most frequent word (computed). But MLM and NSP are two objectives whose "
             + "losses BERT adds and trains together (Devlin et al. 2018, §3.1), not stages, and GPT pre-trains on the next token alone "
             + "(Radford et al. 2018); NSP fed only consecutive pairs, as L96 says, "
-            + "has a single answer to learn (BERT uses a random second sentence half the time); and this chapter pre-trains with MLM alone, "
+            + "has a single answer to learn (BERT uses a random second sentence half the time); and this chapter pre-trains with MLM (and, apart, the next word), "
             + "no NSP, with a fine-tuning gain of \(Format.number(gains[fewest], digits: 3)) in accuracy at \(transfer.counts[fewest]) labels (computed, mean of \(Self.seeds) seeds)."
         ))
 

@@ -10,8 +10,9 @@ import Plot
 /// The three ways to use the labels.
 enum Start: String, CaseIterable {
   case scratch = "from scratch"
-  case fineTuned = "pre-trained, fine-tuned"
-  case probe = "pre-trained, frozen (linear probe)"
+  case fineTuned = "masked words, fine-tuned"
+  case nextWord = "next word, fine-tuned"
+  case probe = "masked words, frozen (linear probe)"
 }
 
 struct Transfer {
@@ -45,11 +46,15 @@ extension LargeModels {
 
   /// One classifier trained on `labeled`: every weight (from scratch or from the file) or the head alone.
   func trainClassifier(
-    _ start: Start, _ labeled: [(ids: [Int], label: Int)], corpus: Corpus, weightsFile: URL,
+    _ start: Start, _ labeled: [(ids: [Int], label: Int)], corpus: Corpus, weightsFile: URL, nextWordFile: URL,
     weights: inout SeededGenerator, batches: inout SeededGenerator
   ) throws -> SentimentClassifier {
-    let model = SentimentClassifier(vocabulary: corpus.vocabulary.count, using: &weights)
-    if start != .scratch { try model.body.load(from: weightsFile) }
+    let model = SentimentClassifier(vocabulary: corpus.vocabulary.count, causal: start == .nextWord, using: &weights)
+    switch start {
+    case .scratch: break
+    case .fineTuned, .probe: try model.body.load(from: weightsFile)
+    case .nextWord: try model.body.load(from: nextWordFile)
+    }
     let batch = min(16, labeled.count)
     if start == .probe {
       // The encoder is frozen: its pooled vectors are computed once, and only the head learns.
@@ -72,7 +77,7 @@ extension LargeModels {
     return model
   }
 
-  func transferCell(_ notebook: Notebook, _ corpus: Corpus, _ weightsFile: URL) throws -> Transfer {
+  func transferCell(_ notebook: Notebook, _ corpus: Corpus, _ weightsFile: URL, nextWordFile: URL) throws -> Transfer {
     var result: Transfer!
     try notebook.cell("transfer", "Fine-tuning against training from scratch, with few labels") { cell in
       let counts = [1, 10, 100].map { corpus.labeled.count * $0 / 100 }
@@ -93,7 +98,8 @@ extension LargeModels {
             var weights = cell.generator("weights/\(seed)")
             var batches = cell.generator("batches/\(count)/\(seed)")
             let model = try trainClassifier(
-              start, labeled, corpus: corpus, weightsFile: weightsFile, weights: &weights, batches: &batches)
+              start, labeled, corpus: corpus, weightsFile: weightsFile, nextWordFile: nextWordFile, weights: &weights,
+              batches: &batches)
             scores.append(evaluate(model, corpus.test).accuracy)
             if start == .fineTuned && count == corpus.labeled.count && seed == 0 { kept = model }
           }

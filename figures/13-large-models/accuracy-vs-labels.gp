@@ -14,8 +14,9 @@ set logscale x 2
 set terminal pngcairo size 900,560 enhanced font 'Sans,12'
 set output 'accuracy-vs-labels.png'
 plot 'accuracy-vs-labels.dat' index 0 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#0072B2' title 'from scratch', \
-     'accuracy-vs-labels.dat' index 1 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#D55E00' title 'pre-trained, fine-tuned', \
-     'accuracy-vs-labels.dat' index 2 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#009E73' title 'pre-trained, frozen (linear probe)'
+     'accuracy-vs-labels.dat' index 1 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#D55E00' title 'masked words, fine-tuned', \
+     'accuracy-vs-labels.dat' index 2 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#009E73' title 'next word, fine-tuned', \
+     'accuracy-vs-labels.dat' index 3 using 1:2 with linespoints pt 7 ps 0.6 lw 2 lc rgb '#CC79A7' title 'masked words, frozen (linear probe)'
 set terminal svg size 900,560 enhanced font 'Sans,12' background rgb 'white'
 set output 'accuracy-vs-labels.svg'
 replot
