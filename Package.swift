@@ -16,6 +16,7 @@ let chapters = [
   "09-training",
   "10-language-model",
   "12-rewards",
+  "13-large-models",
 ]
 
 /// A chapter's executable: its Swift files in `chapters/NAME/`, its text beside them.

@@ -79,7 +79,7 @@ public final class SGD: Optimizer {
   public var learningRate: Double
   /// The momentum μ (0 for none).
   public let momentum: Double
-  private var velocity: [[Double]]
+  var velocity: [[Double]]  // internal: Checkpoint/ saves it
 
   /// An optimizer for `parameters` with learning rate η and momentum μ (0: plain gradient descent).
   public init(parameters: [Tensor], learningRate: Double, momentum: Double = 0) {
@@ -131,9 +131,9 @@ public final class Adam: Optimizer {
   public let beta2: Double
   /// The ε added to √ŝ so that a parameter with no gradient yet does not divide by 0.
   public let epsilon: Double
-  private var m: [[Double]]
-  private var s: [[Double]]
-  private var t = 0
+  var m: [[Double]]  // internal, as s and t: Checkpoint/ saves them
+  var s: [[Double]]
+  var t = 0
 
   /// An optimizer for `parameters` with PyTorch's defaults (η = 10⁻³, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸).
   public init(
@@ -217,7 +217,7 @@ public final class AdamW: Optimizer {
   }
   /// The decay rate λ (PyTorch's default 0.01).
   public let weightDecay: Double
-  private let adam: Adam
+  let adam: Adam
 
   /// An optimizer for `parameters` with Adam's defaults and weight decay λ.
   public init(

@@ -24,9 +24,9 @@ public final class BatchNorm: Module {
   public let beta: Tensor
   /// The running mean of the batches' means, `[features]` (not trained: updated by every call in
   /// training mode, with or without gradients).
-  public private(set) var runningMean: [Double]
+  public internal(set) var runningMean: [Double]
   /// The running mean of the batches' unbiased variances, `[features]`.
-  public private(set) var runningVariance: [Double]
+  public internal(set) var runningVariance: [Double]
   /// The weight m of the newest batch in the running averages (PyTorch's `momentum`, 0.1).
   public let momentum: Double
   /// The ε added to the variance before its square root.

@@ -14,31 +14,8 @@ extension Module {
   /// The tensors with `requiresGrad` among the stored properties, in declaration order, and the
   /// parameters of every stored module — directly, in arrays or in optionals. A tensor stored
   /// twice (shared weights) counts once. Tensors that do not require gradients (constants such
-  /// as a positional encoding) are not parameters.
-  public var parameters: [Tensor] {
-    var found: [Tensor] = []
-    var seen = Set<ObjectIdentifier>()
-    func collect(_ value: Any) {
-      if let tensor = value as? Tensor {
-        if tensor.requiresGrad, seen.insert(ObjectIdentifier(tensor)).inserted { found.append(tensor) }
-      } else if let module = value as? Module {
-        module.parameters.forEach(collect)
-      } else {
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .collection || mirror.displayStyle == .optional {
-          mirror.children.forEach { collect($0.value) }
-        }
-      }
-    }
-    var mirror: Mirror? = Mirror(reflecting: self)
-    var levels: [Mirror] = []
-    while let level = mirror {  // a subclass's stored properties come after its superclass's
-      levels.insert(level, at: 0)
-      mirror = level.superclassMirror
-    }
-    for level in levels { level.children.forEach { collect($0.value) } }
-    return found
-  }
+  /// as a positional encoding) are not parameters. The same walk as ``namedParameters``.
+  public var parameters: [Tensor] { namedParameters.map(\.tensor) }
 
   /// The number of trainable values.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
