@@ -4,7 +4,7 @@ import Exercises
 import Foundation
 import Testing
 
-@Suite("Chapter 12 exercises")
+@Suite("Chapter 12 exercises", .exerciseStatus)
 struct Chapter12Tests {
   @Test("Exercise 12.1: two deterministic actions [2 points]")
   func backup() throws {
