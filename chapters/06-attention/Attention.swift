@@ -19,6 +19,7 @@ struct Attention: ChapterCommand {
   @OptionGroup var options: ChapterOptions
 
   func lesson(_ notebook: Notebook) throws {
+    fixedOrderProductLimit = .max  // every product in one order: the same bits on every CPU
     let example = try sourceExampleCell(notebook)
     try selectiveCell(notebook)
     try scalingCell(notebook)

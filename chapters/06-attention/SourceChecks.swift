@@ -128,8 +128,8 @@ extension Attention {
           claim: "L83–88: in the encoder, each position's output depends on the features of all positions",
           stated: "every input position", computed: sensitivities,
           verdict: sensitivities.allSatisfy { $0 > 0 } ? .agrees : .disagrees,
-          note: "Correct: Σ|∂output₁/∂xⱼ| for each input position j, all nonzero. (With a causal mask, a decoder's "
-            + "position would depend on earlier positions only.)"))
+          note: "Correct: Σ over x_j's components of |∂(sum of output₁)/∂x_j|, for each input position j, all "
+            + "nonzero. (With a causal mask, a decoder's position would depend on earlier positions only.)"))
     }
   }
 }

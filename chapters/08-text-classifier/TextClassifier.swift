@@ -43,6 +43,7 @@ struct TextClassifier: ChapterCommand {
   }
 
   func lesson(_ notebook: Notebook) throws {
+    fixedOrderProductLimit = .max  // every product in one order: the same bits on every CPU
     let train = Self.examples.filter { !$0.isTest }
     let test = Self.examples.filter(\.isTest)
     let vocabulary = Vocabulary(train.map(\.text))

@@ -137,6 +137,7 @@ extension LanguageModel {
           "  τ = \(Format.number(temperature))\(topK.map { ", top-\($0)" } ?? ""): \(samples.joined(separator: " "))")
       }
       var rows: [[TableEntry]] = []
+      var seen: [Int] = []  // samples that are training words, per τ
       for temperature in [0.5, 0.8, 1.0, 1.5] {
         var rng = cell.generator("novelty-\(temperature)")
         let samples = (0..<200).map { _ in
@@ -145,6 +146,7 @@ extension LanguageModel {
         let new = samples.filter { !training.contains($0) }
         let real = new.filter { dictionary.contains($0) }
         let distinct = Set(samples).count
+        seen.append(samples.count - new.count)
         rows.append([Format.number(temperature), Double(new.count) / 200, real.count, distinct])
         notebook.result(
           "novelty_\(Format.number(temperature))", [Double(new.count) / 200, Double(real.count), Double(distinct)])
@@ -152,8 +154,11 @@ extension LanguageModel {
       cell.line("200 words per temperature:")
       cell.table(
         ["τ", "share not in the training set", "of those, real words (valid/test)", "distinct words"], rows, digits: 3)
-      cell.line("A low temperature sharpens the distribution towards the likeliest characters and so towards")
-      cell.line("words seen in training; a high one flattens it.")
+      cell.line("A low temperature sharpens the distribution towards the likeliest characters, a high one flattens it;")
+      let falls = zip(seen, seen.dropFirst()).allSatisfy { $0 > $1 }
+      cell.line(
+        "in these 200 samples per τ, the share of training words \(falls ? "falls" : "does not fall steadily") as τ rises"
+          + " (one seed).")
     }
 
     try notebook.cell("attention", "Attention while one word is written") { cell in
