@@ -116,7 +116,7 @@ extension Rewards {
       cell.line(
         "Policy evaluation iterates V ← T^π V, T^π V(s) = Σ_a π(a|s) Σ p(s′, r|s, a)(r + γ V(s′)); value iteration")
       cell.line("iterates V ← T* V, T* V(s) = max_a Σ p(s′, r|s, a)(r + γ V(s′)). Both maps shrink distances by γ:")
-      cell.line("‖T V − T U‖∞ ≤ γ‖V − U‖∞, so the residual ‖V_{k+1} − V_k‖∞ falls at least by γ = 0.9 per sweep, and")
+      cell.line("‖T V − T U‖∞ ≤ γ‖V − U‖∞, so the residual ‖V_{k+1} − V_k‖∞ shrinks by a factor of at least γ = 0.9 per sweep, and")
       cell.line(
         "the one fixed point is V^π (resp. V*). All states updated at once from V₀ = 0, until the residual ≤ 1e-12:")
       cell.table(
@@ -176,10 +176,15 @@ extension Rewards {
       let left = gridLines(slippery) { terminalName(slippery, $0) ?? MDP.actions[greedyPolicy[$0]] }
       let right = gridLines(deterministic) { terminalName(deterministic, $0) ?? MDP.actions[deterministicPolicy[$0]] }
       cell.lines(zip(left, right).map { "\($0)        \($1)" })
-      let differing = (0..<slippery.stateCount).filter { greedyPolicy[$0] != deterministicPolicy[$0] }.count
+      let choosing = (0..<slippery.stateCount).filter { terminalName(slippery, $0) == nil }
+      let differing = choosing.filter { greedyPolicy[$0] != deterministicPolicy[$0] }.count
+      let tied = choosing.filter { s in qDeterministic[s].filter { $0 == qDeterministic[s].max()! }.count > 1 }.count
       cell.line(
-        "The two policies differ in \(differing) of the \(slippery.stateCount) states (with γ = 0.9 and −0.04 per move)."
-      )
+        "The two policies differ in \(differing) of the \(choosing.count) states with a choice (with γ = 0.9 and −0.04 per"
+          + " move);")
+      cell.line(
+        "on the deterministic grid \(tied) of them \(tied == 1 ? "has" : "have") two equally good moves, and the first in the order ↑ → ↓ ← is"
+          + " shown.")
       let besidePit = slippery.state(row: 1, column: 2)!
       let (up, back) = (qStar[besidePit][0], qStar[besidePit][3])
       cell.line(

@@ -31,7 +31,7 @@ extension Rewards {
           verdict: isDistribution ? .ambiguous : .disagrees,
           note:
             "The five parts are those of an MDP (cell mdp), but q(s, a) is the action-value function, not the policy: a "
-            + "policy π(a | s) is a probability over actions, and Q^π of the uniform policy (cell policy) has entries down to "
+            + "policy π(a | s) is a probability over actions, and Q^π of the uniform policy (cell policy) has (as an illustration: no value function is a probability) entries down to "
             + "\(Format.number(smallest, digits: 4)) and rows whose sums miss 1 by up to \(Format.number(rowSumGap, digits: 4)) "
             + "(computed). The agent improves a policy; the greedy one is read from Q as argmax_a Q(s, a) (cell bellman)."
         ))
@@ -82,7 +82,8 @@ extension Rewards {
             + "whose fixed point is the value of the policy being followed, not Q*; under max_{a′} it ranges over every "
             + "action. They differ: on the cliff (cell cliff) SARSA's greedy paths take "
             + "\(Format.number(mean(sarsa), digits: 3)) moves on average and Q-learning's \(Format.number(mean(qLearning), digits: 3)) "
-            + "(computed, \(facts.cliff.sarsa.count) seeds each)."))
+            + "(computed, over the seeds whose greedy path reaches the goal: \(sarsa.count) and \(qLearning.count) of "
+            + "\(facts.cliff.sarsa.count))."))
     }
   }
 }
