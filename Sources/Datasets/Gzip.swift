@@ -22,7 +22,8 @@ public struct DatasetError: Error, CustomStringConvertible, Equatable {
 /// The inflated contents of the gzip file at `path`.
 ///
 /// zlib's `gzread` checks the stream as it goes: a corrupt block or a wrong CRC-32 is a
-/// `Z_DATA_ERROR`, a file cut short is "unexpected end of file"; both are thrown, naming the file.
+/// `Z_DATA_ERROR`, a file cut short is `Z_BUF_ERROR` ("unexpected end of file"); both are thrown,
+/// naming the file.
 /// (A file that is not gzip at all is read as it is, zlib's "transparent" mode; the IDX reader's
 /// magic number then catches it.)
 public func gunzip(_ path: String) throws -> [UInt8] {
@@ -44,6 +45,13 @@ public func gunzip(_ path: String) throws -> [UInt8] {
     }
     if count == 0 { break }
     bytes += chunk[0..<Int(count)]
+  }
+  // A file cut short is not an error of gzread (it returns the data up to the cut, then 0):
+  // zlib records it as Z_BUF_ERROR, "unexpected end of file", which only gzerror tells.
+  var code: Int32 = 0
+  let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
+  if code != Z_OK {
+    throw DatasetError(path: path, problem: "the gzip stream is damaged or truncated (zlib: \(message))")
   }
   return bytes
 }

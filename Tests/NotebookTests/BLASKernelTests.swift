@@ -85,7 +85,7 @@ let openBLASHonoursCoreType: Bool = {
 /// if any product went to OpenBLAS all the same (`openBLASProductCount`): no OpenBLAS kernel can
 /// change them, so they run under the CPU's own kernel (one and two threads) and with the C
 /// library's math without FMA, not under every kernel; chapter 10 takes 40 seconds a run.
-let chaptersWithoutBLAS: Set<String> = ["10-language-model"]
+let chaptersWithoutBLAS: Set<String> = ["10-language-model", "11-images"]
 
 /// The configurations each chapter is checked under.
 let chapterConfigurations: [(String, BLASConfiguration)] = chapterNames.flatMap { chapter in

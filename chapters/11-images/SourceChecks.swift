@@ -13,7 +13,7 @@ extension Images {
       cell.check(
         SourceCheck(
           id: "003-keras-steps", source: Article.a003,
-          claim: "L389–397 and L405–413: every epoch of both logs runs '784/784' steps",
+          claim: "L384–414: every epoch of both logs (the CNN's L386–398, the LSTM's L402–414) runs '784/784' steps",
           stated: [784], computed: [Double(steps)], tolerance: 0,
           note:
             "fit() without batch_size uses batches of 32: on the \(data.trainFileCount) training images an epoch has "
