@@ -19,39 +19,48 @@ func maxPoolSideBySide(_ x: Tensor, size: (Int, Int)) -> Tensor {
   let tracked = isRecordingGradients && x.requiresGrad
   var sawNaN = [Bool](repeating: false, count: c)
   var winners = [Double](repeating: 0, count: c)
-  x.scalars.withUnsafeBufferPointer { x in
-    values.withUnsafeMutableBufferPointer { values in
-      window.withUnsafeMutableBufferPointer { window in
-        share.withUnsafeMutableBufferPointer { share in
-          sawNaN.withUnsafeMutableBufferPointer { sawNaN in
-            winners.withUnsafeMutableBufferPointer { winners in
+  x.scalars.withUnsafeBufferPointer { xBuffer in
+    values.withUnsafeMutableBufferPointer { valuesBuffer in
+      window.withUnsafeMutableBufferPointer { windowBuffer in
+        share.withUnsafeMutableBufferPointer { shareBuffer in
+          sawNaN.withUnsafeMutableBufferPointer { nanBuffer in
+            winners.withUnsafeMutableBufferPointer { winnersBuffer in
+              let (x, y, windowOf, shareOf) = (
+                xBuffer.baseAddress!, valuesBuffer.baseAddress!, windowBuffer.baseAddress!, shareBuffer.baseAddress!
+              )
+              let (nan, count) = (nanBuffer.baseAddress!, winnersBuffer.baseAddress!)
               for n in 0..<b {
                 for oy in 0..<ho {
                   for ox in 0..<wo {
-                    let out = ((n * ho + oy) * wo + ox) * c  // this window's C outputs
-                    // The channels are contiguous, so each pass runs along them.
-                    func eachPosition(_ body: (_ first: Int) -> Void) {
-                      for ky in 0..<kh {
-                        for kx in 0..<kw { body(((n * h + oy * kh + ky) * w + ox * kw + kx) * c) }
+                    let out = ((n * ho + oy) * wo + ox) * c  // this window's C outputs, contiguous
+                    for j in 0..<c { (nan[j], count[j]) = (false, 0) }
+                    // Pass 1: the max of each channel over the window (the channels run innermost).
+                    for ky in 0..<kh {
+                      for kx in 0..<kw {
+                        let i = ((n * h + oy * kh + ky) * w + ox * kw + kx) * c
+                        for j in 0..<c {
+                          let v = x[i + j]
+                          if v.isNaN { nan[j] = true } else if v > y[out + j] { y[out + j] = v }
+                        }
                       }
                     }
-                    for j in 0..<c { (sawNaN[j], winners[j]) = (false, 0) }
-                    eachPosition { i in
-                      for j in 0..<c {
-                        let v = x[i + j]
-                        if v.isNaN { sawNaN[j] = true } else if v > values[out + j] { values[out + j] = v }
-                      }
-                    }
-                    for j in 0..<c where sawNaN[j] { values[out + j] = .nan }
+                    for j in 0..<c where nan[j] { y[out + j] = .nan }
                     guard tracked else { continue }  // evaluation: no backward pass will need the shares
-                    eachPosition { i in
-                      for j in 0..<c where x[i + j] == values[out + j] { winners[j] += 1 }
+                    // Pass 2: how many values equal each max; pass 3: each position's window and share.
+                    for ky in 0..<kh {
+                      for kx in 0..<kw {
+                        let i = ((n * h + oy * kh + ky) * w + ox * kw + kx) * c
+                        for j in 0..<c where x[i + j] == y[out + j] { count[j] += 1 }
+                      }
                     }
-                    eachPosition { i in
-                      for j in 0..<c {
-                        window[i + j] = out + j
-                        // With a NaN no value equals the max: the definition's share is 0/0, NaN.
-                        share[i + j] = sawNaN[j] ? .nan : (x[i + j] == values[out + j] ? 1 / winners[j] : 0)
+                    for ky in 0..<kh {
+                      for kx in 0..<kw {
+                        let i = ((n * h + oy * kh + ky) * w + ox * kw + kx) * c
+                        for j in 0..<c {
+                          windowOf[i + j] = out + j
+                          // With a NaN no value equals the max: the definition's share is 0/0, NaN.
+                          shareOf[i + j] = nan[j] ? .nan : (x[i + j] == y[out + j] ? 1 / count[j] : 0)
+                        }
                       }
                     }
                   }
