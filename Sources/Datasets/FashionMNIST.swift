@@ -47,7 +47,8 @@ public struct FashionMNIST: Sendable {
     let labels = try IDXArray(contentsOfGzip: labelsPath, dimensions: 1)
     let side = FashionMNIST.side
     guard images.shape[1] == side, images.shape[2] == side else {
-      throw DatasetError(path: imagesPath, problem: "images of \(images.shape[1]) × \(images.shape[2]), expected 28 × 28")
+      throw DatasetError(
+        path: imagesPath, problem: "images of \(images.shape[1]) × \(images.shape[2]), expected 28 × 28")
     }
     guard images.shape[0] == labels.shape[0] else {
       throw DatasetError(

@@ -14,7 +14,9 @@ public func conv2dOutputShape(input: [Int], filters: Int, kernel: [Int], stride:
 {
   // BEGIN SOLUTION
   struct Invalid: Error {}
-  guard input.count == 4, kernel.count == 2, stride.count == 2, padding.count == 2, filters >= 1 else { throw Invalid() }
+  guard input.count == 4, kernel.count == 2, stride.count == 2, padding.count == 2, filters >= 1 else {
+    throw Invalid()
+  }
   var out = [input[0]]
   for axis in 0..<2 {
     let (size, k, s, p) = (input[1 + axis], kernel[axis], stride[axis], padding[axis])

@@ -10,7 +10,9 @@ import Foundation
 /// windows in reading order (top row of windows first, left to right), each row the window's
 /// values ordered by row in the window, then column, then channel:
 /// `kernelHeight · kernelWidth · channels` values. (Chapter 11's `patches` does this for a batch.)
-public func im2col(image: [Double], height: Int, width: Int, channels: Int, kernelHeight: Int, kernelWidth: Int, stride: Int)
+public func im2col(
+  image: [Double], height: Int, width: Int, channels: Int, kernelHeight: Int, kernelWidth: Int, stride: Int
+)
   throws -> [[Double]]
 {
   // BEGIN SOLUTION

@@ -17,8 +17,10 @@ public func maxPool2x2Backward(x: [Double], height: Int, width: Int, upstream: [
   var g = [Double](repeating: 0, count: x.count)
   for oy in 0..<ho {
     for ox in 0..<wo {
-      let window = [(2 * oy) * width + 2 * ox, (2 * oy) * width + 2 * ox + 1, (2 * oy + 1) * width + 2 * ox,
-        (2 * oy + 1) * width + 2 * ox + 1]
+      let window = [
+        (2 * oy) * width + 2 * ox, (2 * oy) * width + 2 * ox + 1, (2 * oy + 1) * width + 2 * ox,
+        (2 * oy + 1) * width + 2 * ox + 1,
+      ]
       let largest = window.map { x[$0] }.max()!
       let winners = window.filter { x[$0] == largest }
       for i in winners { g[i] += upstream[oy * wo + ox] / Double(winners.count) }

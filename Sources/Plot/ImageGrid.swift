@@ -49,9 +49,11 @@ public struct ImageGrid: Figure {
   var captionRoom: Double { Double(height) * 0.28 }
 
   public func data() -> String {
-    blocks(images.enumerated().map { i, image in
-      "# image \(i): \(captions[i])\n" + image.map { $0.map { formatted($0) }.joined(separator: " ") }.joined(separator: "\n")
-    })
+    blocks(
+      images.enumerated().map { i, image in
+        "# image \(i): \(captions[i])\n"
+          + image.map { $0.map { formatted($0) }.joined(separator: " ") }.joined(separator: "\n")
+      })
   }
 
   public func settings() -> [String] {

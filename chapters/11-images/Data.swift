@@ -47,7 +47,8 @@ extension Images {
       try cell.figure(
         ImageGrid(
           name: "samples", title: "Fashion-MNIST: two training images of each class",
-          images: columns.map { data.train.image($0) }, captions: columns.map { RunData.classes[data.train.labels[$0]] },
+          images: columns.map { data.train.image($0) },
+          captions: columns.map { RunData.classes[data.train.labels[$0]] },
           columns: 10, range: 0...1))
     }
     return data

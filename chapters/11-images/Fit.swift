@@ -32,8 +32,7 @@ struct EpochRecord {
 }
 
 /// The loss and accuracy of `model` on `set`, in batches of `batchSize` (Keras's evaluate).
-func evaluate(_ model: some ImageClassifier, _ set: ImageSet, batchSize: Int = 32) -> (loss: Double, accuracy: Double)
-{
+func evaluate(_ model: some ImageClassifier, _ set: ImageSet, batchSize: Int = 32) -> (loss: Double, accuracy: Double) {
   var (lossSum, correct) = (0.0, 0)
   withoutGradient {
     for start in stride(from: 0, to: set.count, by: batchSize) {

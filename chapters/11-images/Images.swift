@@ -39,7 +39,8 @@ struct Images: ChapterCommand {
   func lesson(_ notebook: Notebook) throws {
     fixedOrderProductLimit = .max  // every product in one order: the same bits on every CPU
     if full && (options.updateText || options.checkText) {
-      throw ValidationError("The text shows the default run; --full cannot be combined with --update-text or --check-text.")
+      throw ValidationError(
+        "The text shows the default run; --full cannot be combined with --update-text or --check-text.")
     }
     let scope = full ? Scope.full : Scope.standard
     let data = try dataCell(notebook, scope)
@@ -53,7 +54,8 @@ struct Images: ChapterCommand {
     // The promise of the first line, kept: no product left the fixed order (the kernel test relies on it).
     if openBLASProductCount > 0 {
       throw ValidationError(
-        "chapter 11 computed \(openBLASProductCount) products outside the fixed order; every product must be in fixed order")
+        "chapter 11 computed \(openBLASProductCount) products outside the fixed order; every product must be in fixed order"
+      )
     }
   }
 }

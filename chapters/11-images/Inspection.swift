@@ -23,7 +23,8 @@ extension Images {
       let images = (0..<32).map { f in (0..<26).map { r in (0..<26).map { c in maps[(r * 26 + c) * 32 + f] } } }
       let active = (0..<32).filter { f in images[f].joined().contains { $0 > 0 } }.count
       cell.line(
-        "test image 0 (\(RunData.classes[labels[0]])): after relu, \(active) of the 32 feature maps (26 × 26 each) are not all 0")
+        "test image 0 (\(RunData.classes[labels[0]])): after relu, \(active) of the 32 feature maps (26 × 26 each) are not all 0"
+      )
       // Each map on its own scale (0 to its largest value), so that faint maps show their pattern too.
       let scaled = images.map { map in
         let top = map.joined().max() ?? 0
@@ -32,7 +33,8 @@ extension Images {
       try cell.figure(
         ImageGrid(
           name: "feature-maps",
-          title: "Test image 0 (\(RunData.classes[labels[0]])) through each filter and relu, each map scaled to its maximum",
+          title:
+            "Test image 0 (\(RunData.classes[labels[0]])) through each filter and relu, each map scaled to its maximum",
           images: [data.test.image(0).dropFirst().dropLast().map { Array($0.dropFirst().dropLast()) }] + scaled,
           captions: ["the image"] + (0..<32).map { "map \($0)" }, columns: 11, tileSize: 80))
     }
@@ -60,7 +62,8 @@ extension Images {
       try cell.figure(
         LineChart(
           name: "loss", title: "Cross-entropy per epoch (training: running mean over the epoch)", xLabel: "epoch",
-          yLabel: "loss", series: series(\.loss, "train", dashed: true) + series(\.validationLoss, "test", dashed: false)))
+          yLabel: "loss",
+          series: series(\.loss, "train", dashed: true) + series(\.validationLoss, "test", dashed: false)))
       try cell.figure(
         LineChart(
           name: "accuracy", title: "Accuracy per epoch (training: running mean over the epoch)", xLabel: "epoch",
@@ -96,6 +99,11 @@ extension Images {
         "the class recognized least often: \(RunData.classes[worst]), \(confusion[worst][worst]) of "
           + "\(confusion[worst].reduce(0, +)); the most frequent mistake: \(RunData.classes[top.1]) taken for "
           + "\(RunData.classes[top.2]), \(top.0) times")
+      // The four classes of upper-body garments: T-shirt/top, pullover, coat and shirt.
+      let tops = [0, 2, 4, 6]
+      let errors = (0..<10).reduce(0) { sum, r in sum + (0..<10).filter { $0 != r }.reduce(0) { $0 + confusion[r][$1] } }
+      let amongTops = tops.reduce(0) { sum, r in sum + tops.filter { $0 != r }.reduce(0) { $0 + confusion[r][$1] } }
+      cell.line("errors among the four tops (T-shirt/top, Pullover, Coat, Shirt): \(amongTops) of all \(errors) errors")
       notebook.result("cnn_confusion", confusion)
       try cell.figure(
         Heatmap(

@@ -53,7 +53,8 @@ extension Images {
               note:
                 "This run trains \(scope.epochs) epochs on \(data.train.count) images, not the article's 5 on 60000, "
                 + "so it cannot decide: its last epoch reaches training accuracy \(final) and test accuracy \(test). "
-                + "The listings never say what x_train is; `11-images --full` runs the article's fit on Fashion-MNIST."))
+                + "The listings never say what x_train is; `11-images --full` runs the article's fit on Fashion-MNIST.")
+          )
         }
       }
       // Multiply-adds of one forward pass of a 32-image batch, counted from the layer shapes.

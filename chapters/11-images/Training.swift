@@ -33,11 +33,14 @@ extension Images {
           + "beta_2=\(kerasAdam.beta2), epsilon=\(kerasAdam.epsilon)); fit's defaults: batch_size=32, shuffle=True")
       notebook.result("cnn_parameters", model.parameterCount)
     }
-    if model.parameterCount != 320 + 54090 { throw ValidationErrorText("the CNN has \(model.parameterCount) parameters") }
+    if model.parameterCount != 320 + 54090 {
+      throw ValidationErrorText("the CNN has \(model.parameterCount) parameters")
+    }
     var shuffle = notebook.generator("cnn-shuffle")
     var records: [EpochRecord] = []
     try notebook.cell("cnn-fit", "model.fit for the CNN, printed as Keras prints it") { cell in
-      records = try fit("CNN", model, train: data.train, validation: data.test, epochs: scope.epochs,
+      records = try fit(
+        "CNN", model, train: data.train, validation: data.test, epochs: scope.epochs,
         shuffling: &shuffle, notebook: notebook, cell: cell)
       notebook.result("cnn_log", records.map { [$0.loss, $0.accuracy, $0.validationLoss, $0.validationAccuracy] })
     }
@@ -66,7 +69,8 @@ extension Images {
     var shuffle = notebook.generator("lstm-shuffle")
     var records: [EpochRecord] = []
     try notebook.cell("lstm-fit", "model.fit for the LSTM, printed as Keras prints it") { cell in
-      records = try fit("LSTM", model, train: data.train, validation: data.test, epochs: scope.epochs,
+      records = try fit(
+        "LSTM", model, train: data.train, validation: data.test, epochs: scope.epochs,
         shuffling: &shuffle, notebook: notebook, cell: cell)
       notebook.result("lstm_log", records.map { [$0.loss, $0.accuracy, $0.validationLoss, $0.validationAccuracy] })
     }
@@ -78,10 +82,12 @@ extension Images {
     let model = DenseNetwork(using: &initial)
     var shuffle = notebook.generator("dense-shuffle")
     var records: [EpochRecord] = []
-    try notebook.cell("dense-fit", "A dense network on the same images: Flatten → Dense(128, relu) → Dense(10)") { cell in
+    try notebook.cell("dense-fit", "A dense network on the same images: Flatten → Dense(128, relu) → Dense(10)") {
+      cell in
       cell.line(
         "parameters: 784·128 + 128 = \(784 * 128 + 128), 128·10 + 10 = \(128 * 10 + 10), total \(model.parameterCount)")
-      records = try fit("dense", model, train: data.train, validation: data.test, epochs: scope.epochs,
+      records = try fit(
+        "dense", model, train: data.train, validation: data.test, epochs: scope.epochs,
         shuffling: &shuffle, notebook: notebook, cell: cell)
       notebook.result("dense_log", records.map { [$0.loss, $0.accuracy, $0.validationLoss, $0.validationAccuracy] })
     }
