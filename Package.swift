@@ -15,6 +15,7 @@ let chapters = [
   "08-text-classifier",
   "09-training",
   "10-language-model",
+  "11-images",
   "12-rewards",
   "13-large-models",
 ]
@@ -24,7 +25,8 @@ func chapterTarget(_ name: String) -> Target {
   .executableTarget(
     name: name,
     dependencies: [
-      "Autograd", "Examples", "Notebook", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      "Autograd", "Datasets", "Examples", "Notebook", "Plot",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     path: "chapters/\(name)",
     exclude: ["README.md", "results.json"]
@@ -63,6 +65,10 @@ let package = Package(
     ),
     // Figures: data, gnuplot scripts, rendering.
     .target(name: "Plot", dependencies: ["CGnuplot"]),
+    // zlib's C interface (Debian: zlib1g-dev), which inflates the data sets' .gz files.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Data sets read from the system's files: Fashion-MNIST's gzip-compressed IDX files.
+    .target(name: "Datasets", dependencies: ["CZlib"]),
     // Worked examples that several chapters share (the sources' 2-3-1 network).
     .target(name: "Examples", dependencies: ["Autograd"]),
     // Performance figures (swift run -c release bench); bench/compare.py runs the same in PyTorch/NumPy.
@@ -82,6 +88,7 @@ let package = Package(
     ),
 
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "CLanes", "Examples"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "CZlib"]),
     .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Autograd", "Examples"]),
     // Depends on the chapters so `swift test` builds the programs it runs.
     .testTarget(

@@ -1,5 +1,6 @@
 // bench — performance figures for the Autograd core: matrix products against raw OpenBLAS,
-// training steps of two MLPs, attention forward + backward, and one elementwise op.
+// training steps of two MLPs, attention forward + backward, chapter 11's CNN and LSTM steps, and one
+// elementwise op.
 //
 // Each workload runs for at least `--seconds` (and at least 3 iterations); the figure is the
 // median time of one iteration. `bench/compare.py` runs the same workloads in PyTorch and NumPy.
@@ -114,6 +115,36 @@ struct Bench: ParsableCommand {
       let ids = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
       let targets: [[Int?]] = (0..<32).map { _ in (0..<16).map { _ in rng.nextInt(in: 0..<27) } }
       return { optimizer.step(clippingGradientNorm: 1) { gpt.loss(ids, targets: targets) } }
+    }
+
+    // Chapter 11's models (article 003's listings) on a batch of 32 images of 28 × 28, one Adam
+    // step each: forward, softmax cross-entropy, backward, update.
+    add("conv_step", [("batch", 32), ("filters", 32), ("kernel", 3), ("side", 28)]) {
+      let conv = Conv2D(channels: 1, filters: 32, kernel: (3, 3), using: &rng)
+      let dense = Linear(inputs: 13 * 13 * 32, outputs: 10, using: &rng)
+      let optimizer = Adam(parameters: conv.parameters + dense.parameters, epsilon: 1e-7)
+      let x = Tensor.uniform([32, 28, 28, 1], in: 0...1, using: &rng)
+      let labels = (0..<32).map { _ in rng.nextInt(in: 0..<10) }
+      return {
+        optimizer.step {
+          let pooled = pool2d(conv(x).relu(), .max, size: (2, 2))  // [32, 13, 13, 32]
+          return softmaxCrossEntropy(logits: dense(pooled.reshaped([32, -1])), labels: labels)
+        }
+      }
+    }
+    add("lstm_image_step", [("batch", 32), ("steps", 28), ("inputs", 28), ("hidden", 64), ("layers", 2)]) {
+      let first = LSTMCell(inputs: 28, hidden: 64, using: &rng)
+      let second = LSTMCell(inputs: 64, hidden: 64, using: &rng)
+      let dense = Linear(inputs: 64, outputs: 10, using: &rng)
+      let optimizer = Adam(parameters: first.parameters + second.parameters + dense.parameters, epsilon: 1e-7)
+      let x = Tensor.uniform([32, 28, 28], in: 0...1, using: &rng)
+      let labels = (0..<32).map { _ in rng.nextInt(in: 0..<10) }
+      return {
+        optimizer.step {
+          let sequence = Tensor.concatenated(first.sequence(x).map { $0.hidden.unsqueezed(axis: 1) }, axis: 1)
+          return softmaxCrossEntropy(logits: dense(second.sequence(sequence).last!.hidden), labels: labels)
+        }
+      }
     }
 
     add("elementwise_1M", [("elements", 1_000_000)]) {

@@ -128,6 +128,39 @@ def torch_cases(torch):
     cases["attention_step"] = attention
     cases["gpt_step"] = lambda: torch_gpt_step(torch)
 
+    def conv_step():
+        """Chapter 11's CNN (article 003): Conv2D(32, 3×3, relu), MaxPooling2D(2×2), Dense(10); one Adam step."""
+        nn, F = torch.nn, torch.nn.functional
+        conv, dense = nn.Conv2d(1, 32, 3), nn.Linear(13 * 13 * 32, 10)
+        optimizer = torch.optim.Adam(list(conv.parameters()) + list(dense.parameters()), eps=1e-7)
+        x, labels = torch.rand(32, 1, 28, 28), torch.randint(0, 10, (32,))
+
+        def step():
+            optimizer.zero_grad()
+            pooled = F.max_pool2d(torch.relu(conv(x)), 2)
+            F.cross_entropy(dense(pooled.reshape(32, -1)), labels).backward()
+            optimizer.step()
+        return step
+    cases["conv_step"] = conv_step
+
+    def lstm_image_step():
+        """Chapter 11's LSTM (article 003): LSTM(64) returning sequences, LSTM(64), Dense(10); 28 rows as steps."""
+        nn, F = torch.nn, torch.nn.functional
+        first, second = nn.LSTM(28, 64, batch_first=True), nn.LSTM(64, 64, batch_first=True)
+        dense = nn.Linear(64, 10)
+        parameters = list(first.parameters()) + list(second.parameters()) + list(dense.parameters())
+        optimizer = torch.optim.Adam(parameters, eps=1e-7)
+        x, labels = torch.rand(32, 28, 28), torch.randint(0, 10, (32,))
+
+        def step():
+            optimizer.zero_grad()
+            sequence, _ = first(x)
+            outputs, _ = second(sequence)
+            F.cross_entropy(dense(outputs[:, -1]), labels).backward()
+            optimizer.step()
+        return step
+    cases["lstm_image_step"] = lstm_image_step
+
     def elementwise():
         x = torch.randn(1_000_000, requires_grad=True)
 
@@ -292,6 +325,8 @@ TARGETS = [
     ("small_mlp_step", "torch", 0.2),
     ("elementwise_1M", "torch", 1.0),
     ("gpt_step", "torch", 1.0),
+    ("conv_step", "torch", 1.0),
+    ("lstm_image_step", "torch", 1.0),
 ]
 
 

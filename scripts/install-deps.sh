@@ -3,7 +3,7 @@
 # Quiet when everything is already there.
 set -euo pipefail
 
-packages=(libopenblas-dev libgnuplot-iostream-dev gnuplot-nox cmark-gfm wamerican)
+packages=(libopenblas-dev libgnuplot-iostream-dev gnuplot-nox cmark-gfm wamerican zlib1g-dev dataset-fashion-mnist)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "swift was not found on PATH: install Swift 6.1 or later (https://www.swift.org/install/linux/)." >&2
@@ -12,7 +12,7 @@ fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "This is not a Debian-based system, so nothing was installed." >&2
-  echo "Install the equivalents of: ${packages[*]} (OpenBLAS with cblas.h and pkg-config, gnuplot-iostream, gnuplot, cmark-gfm, an English word list at /usr/share/dict/words)." >&2
+  echo "Install the equivalents of: ${packages[*]} (OpenBLAS with cblas.h and pkg-config, gnuplot-iostream, gnuplot, cmark-gfm, an English word list at /usr/share/dict/words, zlib with its header, Fashion-MNIST at /usr/share/datasets/fashion-mnist)." >&2
   exit 1
 fi
 

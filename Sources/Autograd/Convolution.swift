@@ -72,6 +72,18 @@ public func pool1d(_ x: Tensor, _ kind: Pooling, size: Int, stride: Int? = nil) 
 /// (Keras's `MaxPooling2D((2, 2))` halves height and width).
 public func pool2d(_ x: Tensor, _ kind: Pooling, size: (Int, Int), stride: (Int, Int)? = nil) -> Tensor {
   if x.rank != 4 { fail("pool2d: input must be [batch, height, width, channels], got \(x.shape)") }
+  // Windows side by side (Keras's MaxPooling2D): one pass instead of patches, max and its mask
+  // (Kernels/MaxPooling.swift, the same values and gradients; KernelTests compares them).
+  if kind == .max, stride == nil || stride! == size, size.0 <= x.shape[1], size.1 <= x.shape[2], size.0 > 0,
+    size.1 > 0
+  {
+    return maxPoolSideBySide(x, size: size)
+  }
+  return pool2dByPatches(x, kind, size: size, stride: stride)
+}
+
+/// ``pool2d(_:_:size:stride:)`` by its definition: every window as a row of `patches`, reduced.
+func pool2dByPatches(_ x: Tensor, _ kind: Pooling, size: (Int, Int), stride: (Int, Int)? = nil) -> Tensor {
   let (b, c) = (x.shape[0], x.shape[3])
   let windows = x.patches(kernel: size, stride: stride ?? size)
   let (ho, wo) = (windows.shape[1], windows.shape[2])

@@ -17,6 +17,12 @@ public struct Cell {
   /// Several lines.
   public func lines(_ texts: [String]) { notebook.voice.append(texts, toCell: index, literate: true) }
 
+  /// A line whose terminal version differs from the text's: `shown` holds values of this run on
+  /// this machine (a time), `literate` the same line with them left out, so text and program agree.
+  public func line(_ literate: String, shown: String) {
+    notebook.voice.append([literate], shown: [shown], toCell: index)
+  }
+
   /// `name = value`, with `digits` significant digits.
   public func value(_ name: String, _ x: Double, digits: Int = 7) {
     line("\(name) = \(Format.number(x, digits: digits))")

@@ -140,6 +140,11 @@ let modelCases: [OpCase] = [
   OpCase(name: "max pool 1-D", shapes: [[2, 6, 3]]) { pool1d($0[0], .max, size: 2) },
   OpCase(name: "average pool 1-D, overlapping", shapes: [[2, 6, 3]]) { pool1d($0[0], .average, size: 3, stride: 1) },
   OpCase(name: "max pool 2-D", shapes: [[2, 4, 4, 2]]) { pool2d($0[0], .max, size: (2, 2)) },
+  OpCase(name: "max pool 2-D, leftover rows", shapes: [[2, 5, 7, 3]]) { pool2d($0[0], .max, size: (2, 3)) },
+  OpCase(name: "max pool 2-D by patches", shapes: [[2, 4, 4, 2]]) { pool2dByPatches($0[0], .max, size: (2, 2)) },
+  OpCase(name: "conv2d, 3 channels, batch 3, then max pool", shapes: [[3, 6, 6, 3], [4, 3, 3, 3], [4]]) {
+    pool2d(conv2d($0[0], $0[1], bias: $0[2]), .max, size: (2, 2))
+  },
   OpCase(name: "average pool 2-D", shapes: [[1, 4, 6, 2]]) { pool2d($0[0], .average, size: (2, 3)) },
   OpCase(name: "attention with padding mask", shapes: [[2, 4, 3], [2, 4, 3], [2, 4, 2]]) {
     attention(query: $0[0], key: $0[1], value: $0[2], mask: Tensor([1.0, 1, 1, 0])).output

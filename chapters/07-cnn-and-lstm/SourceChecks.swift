@@ -300,18 +300,6 @@ extension CNNAndLSTM {
             "Correct: two LSTM layers and one Dense (computed: counts and parameters if each step is a 28-pixel row; "
             + "Keras's LSTM has the same 4·(H·(H + I) + H) parameters as LSTMCell). The listing never says what x_train is."
         ))
-      // MNIST has 60,000 training images; Keras's default batch size is 32.
-      let stepsPerEpoch = (60_000 + 31) / 32
-      cell.check(
-        SourceCheck(
-          id: "003-keras-logs", source: Article.a003,
-          claim:
-            "L384–414: both logs show '784/784' steps per epoch at '0ms/step' and training accuracy 1.0000 by epoch 3–4",
-          stated: [784.0], computed: [Double(stepsPerEpoch)], verdict: .ambiguous,
-          note:
-            "The listings never define x_train, so the logs cannot come from running them. On MNIST's 60,000 training "
-            + "images (the shape the CNN expects) at Keras's default batch of 32 an epoch has \(stepsPerEpoch) steps; "
-            + "784 steps would be 25,057–25,088 images, and 784 = 28·28 is the image's pixel count."))
     }
   }
 }
