@@ -123,9 +123,9 @@ extension ChapterCommand {
     // Every chapter computes each product in fixed order (below fixedOrderProductLimit, or with the
     // limit raised), so no BLAS kernel can change its numbers, and the tests rely on it: they run a
     // chapter once, not under every OpenBLAS kernel. A product that went elsewhere stops it here.
-    if openBLASProductCount > 0 {
+    if productsOutsideFixedOrder > 0 {
       throw ValidationError(
-        "\(name) computed \(openBLASProductCount) products outside the fixed order (OpenBLAS or the tiled "
+        "\(name) computed \(productsOutsideFixedOrder) products outside the fixed order (OpenBLAS or the tiled "
           + "kernel), whose last bits depend on the CPU; keep products below fixedOrderProductLimit or raise it")
     }
     if options.json { print(notebook.json.serialized()) }

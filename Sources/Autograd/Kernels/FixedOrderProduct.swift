@@ -25,8 +25,13 @@ var fixedOrderLimit: Int { fixedOrderLimitStorage.load(ordering: .relaxed) }
 /// How many matrix products this process has computed outside the fixed order: those at or above
 /// ``fixedOrderProductLimit``, handed to OpenBLAS or (on AVX-512) to the tiled kernel, whose last
 /// bits depend on the CPU. A program that must not depend on them can check that it stayed 0
-/// (chapter 10 does).
-public var openBLASProductCount: Int { openBLASProducts.load(ordering: .relaxed) }
+/// (every chapter's command does).
+public var productsOutsideFixedOrder: Int { openBLASProducts.load(ordering: .relaxed) }
+
+/// The count of ``productsOutsideFixedOrder``, under its old name, which said less than it counts
+/// (the tiled kernel's products too).
+@available(*, deprecated, renamed: "productsOutsideFixedOrder")
+public var openBLASProductCount: Int { productsOutsideFixedOrder }
 
 let openBLASProducts = Atomic<Int>(0)
 
