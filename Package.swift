@@ -53,7 +53,7 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     // eˣ and tanh x on the widest vectors the CPU runs (C: Swift cannot pick a function's CPU target).
-    .target(name: "CLanes"),
+    .target(name: "CLanes", exclude: ["README.md"]),
     .target(name: "Autograd", dependencies: ["COpenBLAS", "CLanes"]),
 
     // gnuplot-iostream (a C++ header over Boost.Iostreams) behind a C function.

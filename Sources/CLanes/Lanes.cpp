@@ -430,15 +430,19 @@ int clanes_width(void) {
   return width;
 }
 
-/// The array kernel of `function` (0: exp, 1: tanh) for vectors of `width` doubles.
-static int run(int function, int width, const double *x, double *y, long n) {
+/// The two functions the array kernels compute.
+enum class ArrayFunction { exponential, hyperbolicTangent };
+
+/// The array kernel of `function` for vectors of `width` doubles.
+static int run(ArrayFunction function, int width, const double *x, double *y, long n) {
   if (!clanes_runs(width)) return 0;
+  const bool tanh = function == ArrayFunction::hyperbolicTangent;
   switch (width) {
 #if defined(__x86_64__)
-  case 8: (function ? tanhAVX512SortedArray : expAVX512Array)(x, y, n); return 1;
-  case 4: (function ? tanhAVX2Array : expAVX2Array)(x, y, n); return 1;
+  case 8: (tanh ? tanhAVX512SortedArray : expAVX512Array)(x, y, n); return 1;
+  case 4: (tanh ? tanhAVX2Array : expAVX2Array)(x, y, n); return 1;
 #endif
-  default: (function ? tanhBaselineArray : expBaselineArray)(x, y, n); return 1;
+  default: (tanh ? tanhBaselineArray : expBaselineArray)(x, y, n); return 1;
   }
 }
 
@@ -480,13 +484,19 @@ void clanes_product(const double *a, int transposeA, const double *b, int transp
   clanes_product_width(clanes_width(), a, transposeA, b, transposeB, n, m, k, c);
 }
 
-int clanes_exp_width(int width, const double *x, double *y, long n) { return run(0, width, x, y, n); }
+int clanes_exp_width(int width, const double *x, double *y, long n) {
+  return run(ArrayFunction::exponential, width, x, y, n);
+}
 
-int clanes_tanh_width(int width, const double *x, double *y, long n) { return run(1, width, x, y, n); }
+int clanes_tanh_width(int width, const double *x, double *y, long n) {
+  return run(ArrayFunction::hyperbolicTangent, width, x, y, n);
+}
 
-void clanes_exp(const double *x, double *y, long n) { run(0, clanes_width(), x, y, n); }
+void clanes_exp(const double *x, double *y, long n) { run(ArrayFunction::exponential, clanes_width(), x, y, n); }
 
-void clanes_tanh(const double *x, double *y, long n) { run(1, clanes_width(), x, y, n); }
+void clanes_tanh(const double *x, double *y, long n) {
+  run(ArrayFunction::hyperbolicTangent, clanes_width(), x, y, n);
+}
 
 long clanes_tiled_panels(long m) { return (m + tileColumns - 1) / tileColumns; }
 
