@@ -158,6 +158,11 @@ struct CheckpointTests {
       "fractional shape", header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[1,2.5]")) + values,
       "JSON but not what safetensors expects"
     ),
+    (
+      // 2⁶¹ values: the count fits in an Int, its bytes (8 times it) do not.
+      "a shape whose bytes overflow",
+      header(goodJSON.replacingOccurrences(of: "[1,2]", with: "[2305843009213693952]")) + values, "is too large"
+    ),
     ("missing offsets", header(#"{"W":{"dtype":"F64","shape":[1,2]}}"#) + values.prefix(16), "data_offsets"),
     ("metadata not strings", header(#"{"__metadata__":{"a":1}}"#), "__metadata__"),
     (

@@ -164,10 +164,11 @@ public enum SafeTensors {
         guard !overflow else { throw SafeTensorsError("\(name): shape \(shape) is too large") }
         count = product
       }
-      guard end - begin == 8 * count else {
+      let (bytes, tooMany) = count.multipliedReportingOverflow(by: 8)
+      guard !tooMany else { throw SafeTensorsError("\(name): shape \(shape) is too large") }
+      guard end - begin == bytes else {
         throw SafeTensorsError(
-          "\(name): shape \(shape) needs \(8 * count) bytes of F64, data_offsets [\(begin), \(end)) hold \(end - begin)"
-        )
+          "\(name): shape \(shape) needs \(bytes) bytes of F64, data_offsets [\(begin), \(end)) hold \(end - begin)")
       }
       located.append((name, shape, begin, end))
     }
