@@ -88,6 +88,25 @@ struct ReferenceModeTests {
     }
   }
 
+  @Test("multiplies empty matrices as the fast mode does: zeros for an empty inner side, nothing for an empty outer one")
+  func emptyProducts() async {
+    await #expect(processExitsWith: .success) {
+      let shapes: [([Int], [Int])] = [([2, 0], [0, 3]), ([0, 3], [3, 2]), ([2, 3], [3, 0]), ([0, 2, 3], [3, 4])]
+      var outputs: [[[Double]]] = [[], []]
+      for (index, mode) in [ExecutionMode.fast, .reference].enumerated() {
+        ExecutionMode.current = mode
+        for (left, right) in shapes {
+          let a = Tensor.zeros(left, requiresGrad: true)
+          let b = Tensor.ones(right, requiresGrad: true)
+          let c = a.matmul(b)
+          c.sum().backward()
+          outputs[index] += [c.shape.map(Double.init), c.scalars, a.grad!.scalars, b.grad!.scalars]
+        }
+      }
+      exit(outputs[0] == outputs[1] ? 0 : 1)
+    }
+  }
+
   @Test("AUTOGRAD_MODE other than fast or reference stops with a message")
   func badEnvironment() async {
     let text = standardError(

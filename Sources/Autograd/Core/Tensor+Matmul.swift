@@ -97,6 +97,7 @@ extension Tensor {
     let aStrides = Shape.broadcastStrides(Array(a.shape.dropLast(2)), to: batch)
     let bStrides = Shape.broadcastStrides(Array(b.shape.dropLast(2)), to: batch)
     var values = [Double](repeating: 0, count: batch.reduce(1, *) * n * m)
+    guard !values.isEmpty, k > 0 else { return values }  // an empty side: all zeros, or nothing
     // op(B) as a [k, m] matrix, its rows read in order below (B itself unless it is transposed).
     var rowsOfB = [Double](repeating: 0, count: transposeB ? k * m : 0)
     a.scalars.withUnsafeBufferPointer { x in
