@@ -88,7 +88,7 @@ struct ReferenceModeTests {
     }
   }
 
-  @Test("multiplies empty matrices as the fast mode does: zeros for an empty inner side, nothing for an empty outer one")
+  @Test("multiplies and normalizes empty tensors as the fast mode does (zeros for an empty inner side)")
   func emptyProducts() async {
     await #expect(processExitsWith: .success) {
       let shapes: [([Int], [Int])] = [([2, 0], [0, 3]), ([0, 3], [3, 2]), ([2, 3], [3, 0]), ([0, 2, 3], [3, 4])]
@@ -101,6 +101,11 @@ struct ReferenceModeTests {
           let c = a.matmul(b)
           c.sum().backward()
           outputs[index] += [c.shape.map(Double.init), c.scalars, a.grad!.scalars, b.grad!.scalars]
+        }
+        for shape in [[2, 0], [0, 3]] {
+          let x = Tensor.zeros(shape, requiresGrad: true)
+          (x.softmax(axis: 1) + x.logSoftmax(axis: 1)).sum().backward()
+          outputs[index] += [x.grad!.scalars]
         }
       }
       exit(outputs[0] == outputs[1] ? 0 : 1)

@@ -45,7 +45,8 @@ extension Tensor {
   /// softmax's values (or, with `log`, log-softmax's) as the formulas spell them, in tensor
   /// operations and without a graph: the definition that the fused rows equal bit for bit.
   private func byFormula(axis: Int, log: Bool) -> [Double] {
-    withoutGradient {
+    guard shape[axis] > 0 else { return [] }  // no slices of any length: nothing to normalize
+    return withoutGradient {
       let shifted = self - self.max(axis: axis, keepingAxis: true)  // no exponent is positive
       let e = shifted.exp()
       let total = e.sum(axis: axis, keepingAxis: true)
