@@ -91,6 +91,17 @@ extension Array: WireValue where Element: WireValue {
   var wire: Wire { .array(map(\.wire)) }
 }
 
+/// An optional travels as an array of none or one value (Wire has no null): [] is nil, [x] is x.
+extension Optional: WireValue where Wrapped: WireValue {
+  init(wire: Wire) throws {
+    guard case .array(let items) = wire, items.count <= 1 else {
+      throw WireMismatch(expected: "an optional value ([] or [x])", got: wire)
+    }
+    self = try items.first.map(Wrapped.init(wire:))
+  }
+  var wire: Wire { .array(map { [$0.wire] } ?? []) }
+}
+
 extension Dictionary: WireValue where Key == String, Value: WireValue {
   init(wire: Wire) throws {
     guard case .object(let entries) = wire else { throw WireMismatch(expected: "an object", got: wire) }
