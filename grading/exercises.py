@@ -241,6 +241,9 @@ def interface(root):
         parameters = []
         for parameter in split_top_level(signature.group(2)):
             names, kind = parameter.split(":", 1)
+            if "=" in kind:
+                raise MarkerError(f"{path}: parameter '{names.strip()}' has a default value; the grader calls every "
+                                  "exercise with all its arguments, so give none")
             names = names.split()
             label, name = (names[0], names[-1])
             parameters.append((label, name, " ".join(kind.split())))

@@ -8,9 +8,9 @@ import Foundation
 /// becomes `maskToken` when `kind[i] < 0.8`, becomes `randomWords[i]` when 0.8 ≤ `kind[i]` < 0.9,
 /// and stays as it is otherwise; its target is the original word. A word not chosen stays and has
 /// the target nil. (`choose`, `kind` and `randomWords` have one entry per position; in training
-/// they are drawn at random, here they are given so that the answer is fixed.)
+/// they are drawn at random, here they are given so that the answer is fixed.) BERT's `rate` is 0.15.
 public func maskedInput(
-  tokens: [Int], choose: [Double], kind: [Double], randomWords: [Int], maskToken: Int, rate: Double = 0.15
+  tokens: [Int], choose: [Double], kind: [Double], randomWords: [Int], maskToken: Int, rate: Double
 ) throws -> (input: [Int], targets: [Int?]) {
   // BEGIN SOLUTION
   var input = tokens

@@ -11,7 +11,7 @@ struct Chapter13Tests {
     // Position 0 not chosen; 1 masked; 2 replaced by 9; 3 kept but predicted.
     let (input, targets) = try maskedInput(
       tokens: [4, 5, 6, 7], choose: [0.5, 0.1, 0.0, 0.14], kind: [0, 0.3, 0.85, 0.95], randomWords: [2, 2, 9, 2],
-      maskToken: 1)
+      maskToken: 1, rate: 0.15)
     #expect(input == [4, 1, 9, 7])
     #expect(targets == [nil, 5, 6, 7])
   }
@@ -42,7 +42,7 @@ struct Chapter13Tests {
       maskToken: 1, rate: 1)
     #expect(all.input == [1, 9, 10, 6])
     #expect(all.targets == [3, 4, 5, 6])
-    let edge = try maskedInput(tokens: [7], choose: [0.15], kind: [0], randomWords: [2], maskToken: 1)
+    let edge = try maskedInput(tokens: [7], choose: [0.15], kind: [0], randomWords: [2], maskToken: 1, rate: 0.15)
     #expect(edge.input == [7] && edge.targets == [nil])  // chosen when choose < rate, strictly
   }
 
