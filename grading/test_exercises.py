@@ -240,7 +240,7 @@ class ReleaseTests(unittest.TestCase):
         self.assertEqual(ran, "", f"a bare swift test ran chapter programs:\n{ran}")
         self.assertNotRegex(output, r'Test "(JSON in the documented form|figure scripts as committed|text, JSON '
                                     r'results and figure data)".* (passed|failed)')
-        self.assertIn('Suite "The same book under every BLAS kernel" skipped', output)
+        self.assertIn('Suite "The same book on every machine and in both modes" skipped', output)
         self.assertIn("`make test` runs it", output)
         self.assertNotEqual(status, 0, output[-3000:])  # the unsolved exercises fail
         summary = output[output.rfind("Exercises, by the tests in this package"):]
