@@ -73,9 +73,10 @@ public func pool1d(_ x: Tensor, _ kind: Pooling, size: Int, stride: Int? = nil) 
 public func pool2d(_ x: Tensor, _ kind: Pooling, size: (Int, Int), stride: (Int, Int)? = nil) -> Tensor {
   if x.rank != 4 { fail("pool2d: input must be [batch, height, width, channels], got \(x.shape)") }
   // Windows side by side (Keras's MaxPooling2D): one pass instead of patches, max and its mask
-  // (Kernels/MaxPooling.swift, the same values and gradients; KernelTests compares them).
-  if kind == .max, stride == nil || stride! == size, size.0 <= x.shape[1], size.1 <= x.shape[2], size.0 > 0,
-    size.1 > 0
+  // (Kernels/MaxPooling.swift, the same values and gradients; KernelTests compares them). Not in
+  // the reference mode, which pools by the definition below.
+  if Kernels.enabled, kind == .max, stride == nil || stride! == size, size.0 <= x.shape[1],
+    size.1 <= x.shape[2], size.0 > 0, size.1 > 0
   {
     return maxPoolSideBySide(x, size: size)
   }
