@@ -52,8 +52,6 @@ extension Cell {
   /// `"batches"`), derived from the run's seed and the cell's id. Each call starts the stream
   /// anew, so two models built from `generator("weights")` start from the same weights.
   public func generator(_ part: String = "") -> SeededGenerator {
-    let name = part.isEmpty ? id : id + "/" + part
-    notebook.claimStream(name, by: id)
-    return SeededGenerator(seed: Notebook.streamSeed(notebook.seed, name))
+    notebook.generator(replaying: part, ofCell: id)
   }
 }
